@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import event, inspect, insert, select, text
+from sqlalchemy import event, insert, inspect, select, text
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.attributes import NO_VALUE
 
@@ -106,7 +106,15 @@ def record(
     """An explicit event, for work done outside the ORM (bulk inserts, restores, imports)."""
     write_events(
         session,
-        [{"action": action, "entity": entity, "entity_id": entity_id, "before": before, "after": after}],
+        [
+            {
+                "action": action,
+                "entity": entity,
+                "entity_id": entity_id,
+                "before": before,
+                "after": after,
+            }
+        ],
     )
 
 
@@ -144,22 +152,35 @@ def _after_flush(session: Session, _ctx: object) -> None:
     for obj in session.new:
         if _audited(obj):
             events.append(
-                {"action": "insert", "entity": obj.__tablename__, "entity_id": _identity(obj),
-                 "after": _columns(obj)}
+                {
+                    "action": "insert",
+                    "entity": obj.__tablename__,
+                    "entity_id": _identity(obj),
+                    "after": _columns(obj),
+                }
             )
     for obj in session.dirty:
         if _audited(obj) and session.is_modified(obj, include_collections=False):
             before, after = _changes(obj)
             if after:
                 events.append(
-                    {"action": "update", "entity": obj.__tablename__,
-                     "entity_id": _identity(obj), "before": before, "after": after}
+                    {
+                        "action": "update",
+                        "entity": obj.__tablename__,
+                        "entity_id": _identity(obj),
+                        "before": before,
+                        "after": after,
+                    }
                 )
     for obj in session.deleted:
         if _audited(obj):
             events.append(
-                {"action": "delete", "entity": obj.__tablename__, "entity_id": _identity(obj),
-                 "before": _columns(obj)}
+                {
+                    "action": "delete",
+                    "entity": obj.__tablename__,
+                    "entity_id": _identity(obj),
+                    "before": _columns(obj),
+                }
             )
     write_events(session, events)
 
@@ -181,24 +202,45 @@ class ChainReport:
 def verify_chain(session: Session, batch: int = 5000) -> ChainReport:
     """Walk the chain in id order; name the first event whose hash or link does not hold."""
     prev_hash, prev_id, count = GENESIS, 0, 0
-    cols = [_table.c[name] for name in
-            ("id", "at", "actor", "action", "entity", "entity_id", "before_json", "after_json",
-             "prev_hash", "hash")]
+    cols = [
+        _table.c[name]
+        for name in (
+            "id",
+            "at",
+            "actor",
+            "action",
+            "entity",
+            "entity_id",
+            "before_json",
+            "after_json",
+            "prev_hash",
+            "hash",
+        )
+    ]
     while True:
-        rows = session.execute(
-            select(*cols).where(_table.c.id > prev_id).order_by(_table.c.id).limit(batch)
-        ).mappings().all()
+        rows = (
+            session.execute(
+                select(*cols).where(_table.c.id > prev_id).order_by(_table.c.id).limit(batch)
+            )
+            .mappings()
+            .all()
+        )
         if not rows:
             return ChainReport(count, True)
         for row in rows:
             if row["prev_hash"] != prev_hash:
-                return ChainReport(count, False, row["id"],
-                                   "its link to the previous event does not match "
-                                   "(an event before it was changed or removed)")
+                return ChainReport(
+                    count,
+                    False,
+                    row["id"],
+                    "its link to the previous event does not match "
+                    "(an event before it was changed or removed)",
+                )
             if event_hash(dict(row)) != row["hash"]:
                 return ChainReport(count, False, row["id"], "its content does not match its hash")
             if row["id"] != prev_id + 1:
-                return ChainReport(count, False, row["id"],
-                                   f"events {prev_id + 1}–{row['id'] - 1} are missing")
+                return ChainReport(
+                    count, False, row["id"], f"events {prev_id + 1}–{row['id'] - 1} are missing"
+                )
             prev_hash, prev_id = row["hash"], row["id"]
             count += 1

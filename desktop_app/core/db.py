@@ -1,4 +1,4 @@
-"""Engine and sessions: SQLite pragmas, exact transactions, refuse-or-upgrade to the Alembic head."""
+"""Engine and sessions: SQLite pragmas, exact transactions, refuse or upgrade to the head."""
 
 from __future__ import annotations
 
@@ -183,7 +183,9 @@ def open_database(
         check_known_revision(revision, db.display_name)
         if migrate and revision != head_revision():
             if path is not None and revision is not None:
-                copy_aside(path, backup_dir or path.parent / "backups", f"before-upgrade-{revision}")
+                copy_aside(
+                    path, backup_dir or path.parent / "backups", f"before-upgrade-{revision}"
+                )
             upgrade(db)
     except Exception:
         engine.dispose()
@@ -224,7 +226,7 @@ def copy_aside(path: Path, folder: Path, label: str) -> Path:
 
 
 def sqlite_backup(source: Path, target: Path) -> None:
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src = sqlite3.connect(source)
     try:
         dst = sqlite3.connect(target)
         try:

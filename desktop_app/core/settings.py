@@ -26,12 +26,23 @@ class SettingSpec:
 REGISTRY: dict[str, SettingSpec] = {
     spec.key: spec
     for spec in (
-        SettingSpec("backup.folder", "", str, "Folder for automatic backups (empty: user data folder)"),
+        SettingSpec(
+            "backup.folder", "", str, "Folder for automatic backups (empty: user data folder)"
+        ),
         SettingSpec("backup.keep", 10, int, "How many automatic backups to keep"),
-        SettingSpec("backup.on_close", True, bool, "Back up when the window closes (at most daily)"),
-        SettingSpec("backup.last_at", "", str, "When the last automatic backup was made (ISO time)"),
-        SettingSpec("stock.cost_method", "moving_average", str, "Stock valuation method",
-                    ("moving_average", "fifo")),
+        SettingSpec(
+            "backup.on_close", True, bool, "Back up when the window closes (at most daily)"
+        ),
+        SettingSpec(
+            "backup.last_at", "", str, "When the last automatic backup was made (ISO time)"
+        ),
+        SettingSpec(
+            "stock.cost_method",
+            "moving_average",
+            str,
+            "Stock valuation method",
+            ("moving_average", "fifo"),
+        ),
         SettingSpec("stock.negative", "block", str, "Negative stock", ("block", "warn")),
         SettingSpec("stock.period_lock", "", str, "No stock moves dated on or before (YYYY-MM-DD)"),
         SettingSpec("rebate.department", "1", str, "Department digit of the 关联号"),

@@ -57,8 +57,14 @@ class Sku(IdMixin, TimestampMixin, Base):
             name="net_le_gross",
         ),
         *non_negative(
-            "net_weight_kg", "gross_weight_kg", "length_cm", "width_cm", "height_cm",
-            "purchase_price", "first_unit_factor", "second_unit_factor",
+            "net_weight_kg",
+            "gross_weight_kg",
+            "length_cm",
+            "width_cm",
+            "height_cm",
+            "purchase_price",
+            "first_unit_factor",
+            "second_unit_factor",
         ),
         Index("ix_sku_hs_code", "hs_code"),
     )

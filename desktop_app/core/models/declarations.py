@@ -105,7 +105,8 @@ class Declaration(IdMixin, TimestampMixin, Base):
     shop_id: Mapped[int | None] = mapped_column(ForeignKey("shop.id", ondelete="SET NULL"))
 
     lines: Mapped[list[DeclarationLine]] = relationship(
-        back_populates="declaration", cascade="all, delete-orphan",
+        back_populates="declaration",
+        cascade="all, delete-orphan",
         order_by="DeclarationLine.line_no",
     )
 

@@ -23,7 +23,14 @@ from desktop_app.core.models.base import (
 from desktop_app.core.models.catalogue import Shop, Sku
 
 ORDER_STATUSES = (
-    "pending", "unpaid", "paid", "shipped", "delivered", "completed", "cancelled", "refunded",
+    "pending",
+    "unpaid",
+    "paid",
+    "shipped",
+    "delivered",
+    "completed",
+    "cancelled",
+    "refunded",
     "returned",
 )
 # Orders in these states are kept but excluded from sales figures.
@@ -74,8 +81,12 @@ class Order(IdMixin, TimestampMixin, Base):
     platform_fees: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
     ship_country: Mapped[str] = mapped_column(String(3), default="")  # ISO alpha-3
     fulfilment: Mapped[str] = mapped_column(String(20), default="china_direct")
-    warehouse_id: Mapped[int | None] = mapped_column(ForeignKey("warehouse.id", ondelete="RESTRICT"))
-    import_run_id: Mapped[int | None] = mapped_column(ForeignKey("import_run.id", ondelete="SET NULL"))
+    warehouse_id: Mapped[int | None] = mapped_column(
+        ForeignKey("warehouse.id", ondelete="RESTRICT")
+    )
+    import_run_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_run.id", ondelete="SET NULL")
+    )
     source_row: Mapped[int | None] = mapped_column(Integer)
 
     shop: Mapped[Shop] = relationship()

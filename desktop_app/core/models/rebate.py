@@ -1,4 +1,4 @@
-"""Export tax rebate (出口退税): purchase invoices, matches, batches and their rows, FX, documents."""
+"""Export tax rebate (出口退税): invoices, matches, batches and rows, FX receipts, documents."""
 
 from __future__ import annotations
 
@@ -56,10 +56,13 @@ class PurchaseInvoice(IdMixin, TimestampMixin, Base):
     amount: Mapped[Decimal] = mapped_column(Money)  # excluding VAT (may be negative for red)
     tax: Mapped[Decimal] = mapped_column(Money)
     status: Mapped[str] = mapped_column(String(10), default="valid")
-    import_run_id: Mapped[int | None] = mapped_column(ForeignKey("import_run.id", ondelete="SET NULL"))
+    import_run_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_run.id", ondelete="SET NULL")
+    )
 
     lines: Mapped[list[PurchaseInvoiceLine]] = relationship(
-        back_populates="invoice", cascade="all, delete-orphan",
+        back_populates="invoice",
+        cascade="all, delete-orphan",
         order_by="PurchaseInvoiceLine.line_no",
     )
 
@@ -261,8 +264,17 @@ class FilingDocument(IdMixin, TimestampMixin, Base):
     __table_args__ = (
         one_of(
             "kind",
-            ("sales_contract", "transport_document", "freight_invoice", "forwarder_invoice",
-             "broker_agreement", "broker_invoice", "warehouse_lease", "fx_evidence", "other"),
+            (
+                "sales_contract",
+                "transport_document",
+                "freight_invoice",
+                "forwarder_invoice",
+                "broker_agreement",
+                "broker_invoice",
+                "warehouse_lease",
+                "fx_evidence",
+                "other",
+            ),
         ),
         one_of("status", ("missing", "received", "filed")),
     )

@@ -1,4 +1,4 @@
-"""Reference data: customs code tables (versioned), the rate library (退税率文库), FX rates, holidays."""
+"""Reference data: customs code tables, the rate library (退税率文库), FX rates, holidays."""
 
 from __future__ import annotations
 
@@ -121,7 +121,7 @@ class ExchangeRate(IdMixin, Base):
 
 
 class HolidayDay(Base):
-    """A day that breaks the Monday–Friday rule: a holiday, or a weekend made a working day (调休)."""
+    """A day off the Monday–Friday rule: a holiday, or a weekend made a working day (调休)."""
 
     __tablename__ = "holiday_day"
     __table_args__ = (one_of("kind", ("holiday", "workday")),)

@@ -38,8 +38,15 @@ WAREHOUSE_KINDS = ("domestic", "overseas_3pl", "fba")
 SHIPMENT_STATUSES = ("draft", "shipped", "partially_received", "received", "cancelled")
 ALLOCATION_BASES = ("quantity", "weight", "volume", "chargeable_weight")
 MOVE_KINDS = (
-    "receipt", "shipment_out", "transfer_in", "sale", "customer_return", "adjustment",
-    "stocktake_gain", "stocktake_loss", "reversal",
+    "receipt",
+    "shipment_out",
+    "transfer_in",
+    "sale",
+    "customer_return",
+    "adjustment",
+    "stocktake_gain",
+    "stocktake_loss",
+    "reversal",
 )
 
 
@@ -69,7 +76,9 @@ class Shipment(IdMixin, TimestampMixin, Base):
     )
 
     ref: Mapped[str] = mapped_column(String(40), unique=True)
-    origin_warehouse_id: Mapped[int] = mapped_column(ForeignKey("warehouse.id", ondelete="RESTRICT"))
+    origin_warehouse_id: Mapped[int] = mapped_column(
+        ForeignKey("warehouse.id", ondelete="RESTRICT")
+    )
     destination_warehouse_id: Mapped[int] = mapped_column(
         ForeignKey("warehouse.id", ondelete="RESTRICT")
     )
@@ -182,7 +191,7 @@ class StockMove(IdMixin, Base):
 
 
 class StockBalance(Base):
-    """The stored position per (SKU, warehouse), updated with each move; checked against the ledger."""
+    """The stored position per (SKU, warehouse), updated with each move, checked by `check`."""
 
     __tablename__ = "stock_balance"
     __table_args__ = tuple(non_negative("in_transit", "reserved"))

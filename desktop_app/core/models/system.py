@@ -26,9 +26,7 @@ class CompanyProfile(TimestampMixin, Base):
     __tablename__ = "company_profile"
     __table_args__ = (
         CheckConstraint("id = 1", name="single_row"),
-        CheckConstraint(
-            "taxpayer_type IN ('trading', 'manufacturer')", name="taxpayer_type"
-        ),
+        CheckConstraint("taxpayer_type IN ('trading', 'manufacturer')", name="taxpayer_type"),
         CheckConstraint("fx_rate_policy IN ('export_day', 'first_of_month')", name="fx_policy"),
     )
 

@@ -1,0 +1,234 @@
+"""The command line: no sub-command opens the window; sub-commands run batch jobs (DESIGN.md)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from desktop_app import __version__
+from desktop_app.core.errors import BadInput, Cancelled, DatabaseRefused, ExportDeskError
+
+EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT, EXIT_CHECK_FAILED = 0, 1, 2, 3
+log = logging.getLogger("desktop_app.cli")
+
+Handler = Callable[[argparse.Namespace], tuple[int, Any, str]]
+"""A command returns (exit code, JSON-able result, human text)."""
+
+
+def _database(args: argparse.Namespace):
+    from desktop_app.core import codes
+    from desktop_app.core.db import open_database
+
+    db = open_database(args.db)
+    with db.transaction(actor=args.actor) as session:
+        codes.ensure_builtin(session)
+    return db
+
+
+def cmd_init(args: argparse.Namespace) -> tuple[int, Any, str]:
+    db = _database(args)
+    result = {"database": db.display_name, "schema_revision": db.revision()}
+    db.dispose()
+    return (
+        EXIT_OK,
+        result,
+        f"database ready: {result['database']} (schema {result['schema_revision']})",
+    )
+
+
+def cmd_demo(args: argparse.Namespace) -> tuple[int, Any, str]:
+    from desktop_app.core import demo
+
+    if args.orders < 0:
+        raise BadInput(f"--orders must be 0 or more, not {args.orders}")
+    db = _database(args)
+    try:
+        summary = demo.generate(db, orders=args.orders, job=_cli_job(args))
+    finally:
+        db.dispose()
+    data = _jsonable(summary)
+    return EXIT_OK, data, "demo data: " + ", ".join(f"{k} {v}" for k, v in data.items())
+
+
+def cmd_status(args: argparse.Namespace) -> tuple[int, Any, str]:
+    from desktop_app.core.services.status import collect_status
+
+    db = _database(args)
+    try:
+        status = collect_status(db)
+    finally:
+        db.dispose()
+    lines = [
+        f"database: {status['database']} ({status['size_bytes'] or 0:,} bytes)",
+        f"schema: {status['schema_revision']} (head {status['head_revision']})",
+        f"last backup: {status['last_backup'] or 'never'}",
+        *(f"  {name}: {count:,}" for name, count in status["counts"].items()),
+    ]
+    return EXIT_OK, status, "\n".join(lines)
+
+
+def cmd_check(args: argparse.Namespace) -> tuple[int, Any, str]:
+    from desktop_app.core.services.check import as_json, run_checks
+
+    db = _database(args)
+    try:
+        results = run_checks(db)
+    finally:
+        db.dispose()
+    data = as_json(results)
+    text = "\n".join(f"{'OK ' if r.ok else 'BAD'} {r.name}: {r.detail}" for r in results)
+    return (EXIT_OK if data["ok"] else EXIT_CHECK_FAILED), data, text
+
+
+def cmd_backup(args: argparse.Namespace) -> tuple[int, Any, str]:
+    from desktop_app.core.services.backup import backup_to
+
+    db = _database(args)
+    try:
+        out = backup_to(db, Path(args.out))
+    finally:
+        db.dispose()
+    return EXIT_OK, {"backup": str(out), "bytes": out.stat().st_size}, f"backup written: {out}"
+
+
+def cmd_restore(args: argparse.Namespace) -> tuple[int, Any, str]:
+    from desktop_app.core.db import open_database, sqlite_file, to_url
+    from desktop_app.core.services.backup import record_restore, restore
+
+    target = sqlite_file(to_url(args.db))
+    if target is None:
+        raise BadInput(
+            "restore works on the embedded SQLite database; use pg_restore for PostgreSQL"
+        )
+    # The backup is checked before the current database is opened or touched at all.
+    result = restore(target, Path(args.file))
+    db = open_database(target)
+    try:
+        record_restore(db, result)
+        revision = db.revision()
+    finally:
+        db.dispose()
+    data = {
+        "database": str(target),
+        "restored_from": str(result.restored_from),
+        "replaced_copy": str(result.replaced_copy) if result.replaced_copy else None,
+        "schema_revision": revision,
+    }
+    text = f"restored {target} from {result.restored_from}"
+    if result.replaced_copy:
+        text += f"; the replaced database was kept as {result.replaced_copy}"
+    return EXIT_OK, data, text
+
+
+COMMANDS: dict[str, tuple[Handler, str]] = {
+    "init": (cmd_init, "create or upgrade the database"),
+    "demo": (cmd_demo, "fill an empty database with realistic demo data"),
+    "status": (cmd_status, "figures per area"),
+    "check": (cmd_check, "integrity, foreign keys, audit chain and stock ledger checks"),
+    "backup": (cmd_backup, "write a backup copy of the database"),
+    "restore": (cmd_restore, "replace the database with a checked backup (the old one is kept)"),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--json", action="store_true", help="machine-readable output")
+    parser = argparse.ArgumentParser(
+        prog="desktop-app",
+        description="ExportDesk (出口合规助手). Without a command, opens the window.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"ExportDesk {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="URL_OR_PATH",
+        help="SQLite file or SQLAlchemy URL (default: the user data folder)",
+    )
+    parser.add_argument("--actor", default="local", help="user name recorded in the audit trail")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="with no command: open the window and load demo data if the database is empty",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (_handler, help_text) in COMMANDS.items():
+        sp = sub.add_parser(name, help=help_text, parents=[common])
+        if name == "demo":
+            sp.add_argument(
+                "--orders", type=int, default=5000, help="number of orders (default 5000)"
+            )
+        elif name == "backup":
+            sp.add_argument("--out", required=True, metavar="FILE", help="backup file to write")
+        elif name == "restore":
+            sp.add_argument("file", metavar="FILE", help="backup file to restore from")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: 2 for bad usage, 0 for --help
+        return int(exc.code or 0)
+    if args.command is None:
+        from desktop_app.ui.app import run
+
+        return run(args.db, demo=args.demo)
+    handler, _ = COMMANDS[args.command]
+    try:
+        code, result, text = handler(args)
+    except (BadInput, DatabaseRefused) as exc:
+        return _fail(args, EXIT_BAD_INPUT, exc)
+    except Cancelled as exc:
+        return _fail(args, EXIT_INTERNAL, exc)
+    except Exception as exc:
+        log.debug("internal error", exc_info=True)
+        traceback.print_exc(file=sys.stderr)
+        return _fail(args, EXIT_INTERNAL, exc)
+    _print(args, result, text)
+    return code
+
+
+def _fail(args: argparse.Namespace, code: int, exc: Exception) -> int:
+    kind = exc.code if isinstance(exc, ExportDeskError) else "internal"
+    if args.json:
+        print(json.dumps({"error": str(exc), "kind": kind}, ensure_ascii=False), file=sys.stderr)
+    else:
+        print(f"desktop-app {args.command}: {exc}", file=sys.stderr)
+    return code
+
+
+def _print(args: argparse.Namespace, result: Any, text: str) -> None:
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2, default=str))
+    else:
+        print(text)
+
+
+def _jsonable(obj: Any) -> Any:
+    from dataclasses import asdict, is_dataclass
+
+    return asdict(obj) if is_dataclass(obj) else obj
+
+
+def _cli_job(args: argparse.Namespace):
+    from desktop_app.core.jobs import Job
+
+    if args.json or not sys.stderr.isatty():
+        return Job()
+
+    def show(done: int, total: int, message: str) -> None:
+        of = f"/{total:,}" if total else ""
+        print(f"\r{message} {done:,}{of}   ", end="", file=sys.stderr, flush=True)
+
+    return Job(progress=show)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

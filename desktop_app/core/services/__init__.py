@@ -1,0 +1,1 @@
+"""Use cases: plain functions over an explicit Session; the caller owns the transaction."""

@@ -1,0 +1,79 @@
+"""Figures about a database for `status` and the Home screen: file, revision, backups, counts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop_app.core import settings
+from desktop_app.core.db import Database, head_revision
+from desktop_app.core.models import (
+    AuditEvent,
+    Declaration,
+    DeclarationLine,
+    ExchangeRate,
+    Order,
+    OrderLine,
+    PlatformListing,
+    PurchaseInvoice,
+    RebateBatch,
+    Shipment,
+    Shop,
+    Sku,
+    StockMove,
+    Supplier,
+    Warehouse,
+)
+
+COUNTED = {
+    "skus": Sku,
+    "suppliers": Supplier,
+    "shops": Shop,
+    "platform_listings": PlatformListing,
+    "orders": Order,
+    "order_lines": OrderLine,
+    "warehouses": Warehouse,
+    "shipments": Shipment,
+    "stock_moves": StockMove,
+    "declarations": Declaration,
+    "declaration_lines": DeclarationLine,
+    "purchase_invoices": PurchaseInvoice,
+    "rebate_batches": RebateBatch,
+    "exchange_rates": ExchangeRate,
+    "audit_events": AuditEvent,
+}
+
+
+def counts(session: Session) -> dict[str, int]:
+    return {
+        name: session.scalar(select(func.count()).select_from(model)) or 0
+        for name, model in COUNTED.items()
+    }
+
+
+def collect_status(db: Database) -> dict[str, Any]:
+    """Everything `status --json` prints; later areas add their own sections."""
+    path = db.path
+    with db.sessions() as session:
+        figures = counts(session)
+        last_backup = settings.get(session, "backup.last_at") or None
+    return {
+        "database": db.display_name,
+        "size_bytes": _size(path) if path else None,
+        "schema_revision": db.revision(),
+        "head_revision": head_revision(),
+        "last_backup": last_backup,
+        "counts": figures,
+    }
+
+
+def _size(path) -> int:
+    """The database with its WAL: what a copy of it would take."""
+    total = 0
+    for suffix in ("", "-wal"):
+        part = path.with_name(path.name + suffix)
+        if part.exists():
+            total += part.stat().st_size
+    return total
