@@ -174,7 +174,8 @@ def open_database(
     try:
         with engine.connect() as conn:
             revision = current_revision(conn)
-            foreign = revision is None and bool(inspect(conn).get_table_names())
+            tables = set(inspect(conn).get_table_names()) - {"alembic_version"}
+            foreign = revision is None and bool(tables)
         if foreign:
             raise DatabaseRefused(
                 f"{db.display_name}: holds tables but no ExportDesk schema revision; "

@@ -1,0 +1,98 @@
+"""Migrations: empty → head equals the models, `alembic check` is clean, foreign schemas are refused."""
+
+import sqlite3
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine
+
+from desktop_app.core import db as dbmod
+from desktop_app.core.db import alembic_config, head_revision, open_database
+from desktop_app.core.errors import DatabaseRefused
+from desktop_app.core.models import Base
+
+
+def test_empty_database_upgrades_to_head_matching_the_models(db_path):
+    database = open_database(db_path)
+    assert database.revision() == head_revision()
+    with database.engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"compare_type": True})
+        diff = compare_metadata(ctx, Base.metadata)
+    database.dispose()
+    assert diff == []
+
+
+def test_alembic_check_finds_nothing(db_path):
+    database = open_database(db_path)
+    with database.engine.begin() as conn:
+        command.check(alembic_config(conn))  # raises if autogenerate would emit anything
+    database.dispose()
+
+
+def test_every_table_has_a_primary_key_and_exact_money():
+    for table in Base.metadata.sorted_tables:
+        assert table.primary_key.columns, table.name
+        for column in table.columns:
+            assert "FLOAT" not in str(column.type).upper(), f"{table.name}.{column.name}"
+            assert "REAL" not in str(column.type).upper(), f"{table.name}.{column.name}"
+
+
+def test_pragmas_are_set(db):
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 10000
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+
+
+def test_newer_or_unknown_revision_is_refused_and_file_untouched(db_path):
+    open_database(db_path).dispose()
+    con = sqlite3.connect(db_path)
+    con.execute("UPDATE alembic_version SET version_num = 'ffffffffffff'")
+    con.commit()
+    con.close()
+    before = db_path.read_bytes()
+    with pytest.raises(DatabaseRefused, match="unknown to this version"):
+        open_database(db_path)
+    assert db_path.read_bytes() == before
+
+
+def test_foreign_sqlite_database_is_refused(db_path):
+    con = sqlite3.connect(db_path)
+    con.execute("CREATE TABLE customers (id INTEGER)")
+    con.commit()
+    con.close()
+    with pytest.raises(DatabaseRefused, match="another program"):
+        open_database(db_path)
+
+
+def test_non_sqlite_file_is_refused(db_path):
+    db_path.write_bytes(b"PK\x03\x04 not a database")
+    with pytest.raises(DatabaseRefused, match="not an SQLite database"):
+        open_database(db_path)
+    assert db_path.read_bytes() == b"PK\x03\x04 not a database"
+
+
+def test_file_is_copied_aside_before_an_upgrade(db_path, monkeypatch):
+    open_database(db_path).dispose()
+    calls = []
+    monkeypatch.setattr(dbmod, "head_revision", lambda: "9999")
+    monkeypatch.setattr(dbmod, "upgrade", lambda database: calls.append(database))
+    open_database(db_path).dispose()
+    copies = list((db_path.parent / "backups").glob("test-before-upgrade-*.sqlite"))
+    assert len(copies) == 1 and calls
+    check = create_engine(f"sqlite:///{copies[0]}")
+    with check.connect() as conn:
+        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0001"
+    check.dispose()
+
+
+def test_stock_ledger_is_append_only(db):
+    with db.engine.connect() as conn:
+        triggers = {
+            r[0]
+            for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='trigger'")
+        }
+    assert {"stock_move_no_update", "stock_move_no_delete"} <= triggers
