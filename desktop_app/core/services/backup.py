@@ -79,7 +79,9 @@ def auto_backup(
 
 def rotate(folder: Path, stem: str, keep: int) -> list[Path]:
     """Delete the oldest automatic backups beyond `keep`; returns what was deleted."""
-    made = sorted(folder.glob(f"{stem}-{AUTO_LABEL}-*.sqlite"), key=lambda p: p.name)
+    made = sorted(
+        folder.glob(f"{stem}-{AUTO_LABEL}-*.sqlite"), key=lambda p: (p.stat().st_mtime_ns, p.name)
+    )
     doomed = made[:-keep] if keep > 0 else made
     for path in doomed:
         path.unlink()
@@ -93,8 +95,20 @@ class RestoreResult:
     revision: str
 
 
-def inspect_backup(file: Path) -> str:
-    """Check that `file` is an intact ExportDesk database; return its schema revision."""
+def inspect_backup(file: Path, shown_as: Path | None = None) -> str:
+    """Check that `file` is an intact ExportDesk database; return its schema revision.
+
+    Messages name `shown_as` (the user's file) when `file` is a private staged copy.
+    """
+    try:
+        return _inspect(file)
+    except BadInput as exc:
+        if shown_as is None:
+            raise
+        raise BadInput(str(exc).replace(str(file), str(shown_as))) from None
+
+
+def _inspect(file: Path) -> str:
     if not file.is_file():
         raise BadInput(f"{file}: no such file")
     with file.open("rb") as fh:
@@ -143,7 +157,7 @@ def restore(target: Path, file: Path) -> RestoreResult:
         if not file.is_file():
             raise BadInput(f"{file}: no such file")
         shutil.copyfile(file, staged)
-        revision = inspect_backup(staged)
+        revision = inspect_backup(staged, shown_as=file)
         replaced = None
         if target.exists() and target.stat().st_size > 0:
             replaced = copy_aside(target, target.parent / "backups", "replaced")
