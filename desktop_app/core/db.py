@@ -34,8 +34,19 @@ def to_url(target: str | Path | None) -> URL:
     if text == ":memory:":
         return make_url("sqlite+pysqlite://")
     if "://" in text:
-        return make_url(text)
+        return _with_keyring_password(make_url(text))
     return URL.create("sqlite+pysqlite", database=str(Path(text).expanduser().resolve()))
+
+
+def _with_keyring_password(url: URL) -> URL:
+    """A server URL without a password takes it from the keyring (passwords stay out of files)."""
+    if url.get_backend_name() == "sqlite" or url.password or not url.username:
+        return url
+    from desktop_app.core import secrets
+
+    account = secrets.database_account(url.username, url.host or "", url.database or "")
+    password = secrets.get_password(account)
+    return url.set(password=password) if password else url
 
 
 def sqlite_file(url: URL) -> Path | None:

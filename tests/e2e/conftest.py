@@ -28,7 +28,11 @@ def cli(tmp_path: Path, _isolated_home: Path):
         env = {**os.environ, "EXPORTDESK_HOME": str(_isolated_home), "PYTHONIOENCODING": "utf-8"}
         done = subprocess.run(
             [sys.executable, "-m", "desktop_app", *args],
-            capture_output=True, text=True, env=env, cwd=cwd or tmp_path, timeout=600,
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=cwd or tmp_path,
+            timeout=600,
             encoding="utf-8",
         )
         return Run(done.returncode, done.stdout, done.stderr)

@@ -21,8 +21,18 @@ def _run(*args, **kw):
 @pytest.mark.skipif(not (ROOT / "pyproject.toml").exists(), reason="needs the source tree")
 def test_wheel_installs_and_inits_a_database_outside_the_source_tree(tmp_path):
     dist = tmp_path / "dist"
-    _run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-         "--quiet", "-w", str(dist), str(ROOT))
+    _run(
+        sys.executable,
+        "-m",
+        "pip",
+        "wheel",
+        "--no-deps",
+        "--no-build-isolation",
+        "--quiet",
+        "-w",
+        str(dist),
+        str(ROOT),
+    )
     (wheel,) = dist.glob("exportdesk-*.whl")
 
     venv = tmp_path / "venv"
@@ -33,16 +43,30 @@ def test_wheel_installs_and_inits_a_database_outside_the_source_tree(tmp_path):
     # ExportDesk itself only from the wheel (an editable install's .pth is not processed here).
     site = _run(str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])")
     Path(site.stdout.strip(), "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
-    _run(sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps",
-         "--quiet", str(wheel))
+    _run(
+        sys.executable,
+        "-m",
+        "pip",
+        "--python",
+        str(python),
+        "install",
+        "--no-deps",
+        "--quiet",
+        str(wheel),
+    )
 
     outside = tmp_path / "elsewhere"
     outside.mkdir()
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env["EXPORTDESK_HOME"] = str(tmp_path / "home")
-    where = _run(str(python), "-c", "import desktop_app, desktop_app.paths as p; "
-                 "print(desktop_app.__file__); print(p.resources_dir()); print(p.migrations_dir())",
-                 cwd=outside, env=env).stdout.split()
+    where = _run(
+        str(python),
+        "-c",
+        "import desktop_app, desktop_app.paths as p; "
+        "print(desktop_app.__file__); print(p.resources_dir()); print(p.migrations_dir())",
+        cwd=outside,
+        env=env,
+    ).stdout.split()
     assert all(str(venv) in line for line in where), where
 
     exe = scripts / ("desktop-app.exe" if os.name == "nt" else "desktop-app")

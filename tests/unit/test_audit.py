@@ -18,7 +18,9 @@ def _events(db):
 
 def test_insert_update_delete_are_recorded_with_before_and_after(db):
     with db.transaction(actor="alice") as s:
-        s.add(Sku(code="A-1", name_cn="手机壳", hs_code="3926909090", purchase_price=Decimal("3.25")))
+        s.add(
+            Sku(code="A-1", name_cn="手机壳", hs_code="3926909090", purchase_price=Decimal("3.25"))
+        )
     with db.transaction(actor="bob") as s:
         sku = s.scalar(select(Sku).where(Sku.code == "A-1"))
         sku.name_cn = "硅胶手机壳"
@@ -26,7 +28,9 @@ def test_insert_update_delete_are_recorded_with_before_and_after(db):
         s.delete(s.scalar(select(Sku).where(Sku.code == "A-1")))
     events = [e for e in _events(db) if e.entity == "sku"]
     assert [(e.action, e.actor) for e in events] == [
-        ("insert", "alice"), ("update", "bob"), ("delete", "carol")
+        ("insert", "alice"),
+        ("update", "bob"),
+        ("delete", "carol"),
     ]
     assert events[0].entity_id == events[1].entity_id != ""
     assert json.loads(events[0].after_json)["purchase_price"] == "3.25"
@@ -79,11 +83,17 @@ def test_deleting_an_event_breaks_the_next_link(chained, db_path):
 
 def test_rehashing_a_changed_event_still_breaks_the_following_link(chained, db_path):
     with chained.sessions() as s:
-        row = dict(s.execute(select(AuditEvent.__table__).where(AuditEvent.id == 2)).mappings().one())
+        row = dict(
+            s.execute(select(AuditEvent.__table__).where(AuditEvent.id == 2)).mappings().one()
+        )
     row["after_json"] = '{"name": "forged"}'
     forged = audit.event_hash(row)
-    _tamper(db_path, "UPDATE audit_event SET after_json = ?, hash = ? WHERE id = 2",
-            row["after_json"], forged)
+    _tamper(
+        db_path,
+        "UPDATE audit_event SET after_json = ?, hash = ? WHERE id = 2",
+        row["after_json"],
+        forged,
+    )
     with chained.sessions() as s:
         report = audit.verify_chain(s)
     assert not report.ok and report.first_broken_id == 3
@@ -94,7 +104,9 @@ def test_explicit_record_for_bulk_work(db):
         audit.record(s, "bulk_insert", "sales_order", None, after={"rows": 1000})
     (event,) = _events(db)
     assert (event.action, event.actor, json.loads(event.after_json)) == (
-        "bulk_insert", "importer", {"rows": 1000}
+        "bulk_insert",
+        "importer",
+        {"rows": 1000},
     )
 
 
