@@ -6,7 +6,6 @@ import argparse
 import json
 import logging
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -151,6 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="SQLite file or SQLAlchemy URL (default: the user data folder)",
     )
     parser.add_argument("--actor", default="local", help="user name recorded in the audit trail")
+    parser.add_argument("--verbose", action="store_true", help="log details on stderr")
     parser.add_argument(
         "--demo",
         action="store_true",
@@ -176,6 +176,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: 2 for bad usage, 0 for --help
         return int(exc.code or 0)
+    from desktop_app import log_setup
+
+    log_setup.configure(verbose=args.verbose)
     if args.command is None:
         from desktop_app.ui.app import run
 
@@ -188,8 +191,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Cancelled as exc:
         return _fail(args, EXIT_INTERNAL, exc)
     except Exception as exc:
-        log.debug("internal error", exc_info=True)
-        traceback.print_exc(file=sys.stderr)
+        log.exception("internal error in %s", args.command)  # traceback to stderr and the log
         return _fail(args, EXIT_INTERNAL, exc)
     _print(args, result, text)
     return code
