@@ -1,0 +1,46 @@
+"""A form editor with a note under it: a grey hint, a green confirmation or a red problem."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+NOTE_STYLES = {
+    "hint": "color: palette(placeholder-text);",
+    "ok": "color: #1e7b34;",
+    "problem": "color: #c0392b;",
+}
+
+
+class FieldBox(QWidget):
+    """Wraps one editor; screens show a FieldProblem's reason here, beside the field itself."""
+
+    def __init__(self, editor: QWidget, hint: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.hint = hint
+        self.note = QLabel(objectName="fieldNote")
+        self.note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(editor)
+        layout.addWidget(self.note)
+        self.clear_problem()
+
+    def problem(self) -> str:
+        return self.note.text() if self.note.property("kind") == "problem" else ""
+
+    def set_problem(self, reason: str) -> None:
+        self._show("problem", reason)
+
+    def set_ok(self, text: str) -> None:
+        self._show("ok", text)
+
+    def clear_problem(self) -> None:
+        self._show("hint", self.hint)
+
+    def _show(self, kind: str, text: str) -> None:
+        self.note.setProperty("kind", kind)
+        self.note.setStyleSheet(NOTE_STYLES[kind])
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
