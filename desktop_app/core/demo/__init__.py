@@ -1,0 +1,91 @@
+"""Realistic demo data for an empty database: catalogue, shops, a year of orders and FX rates.
+
+`generate` is what `desktop-app demo [--orders N]` and the window's "Load demo data" call.
+Everything lands in one transaction: a failure or a cancel leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop_app.core.db import Database
+from desktop_app.core.demo.catalogue import build
+from desktop_app.core.demo.orders import write_orders
+from desktop_app.core.demo.rates import write_rates
+from desktop_app.core.errors import BadInput
+from desktop_app.core.jobs import Job
+from desktop_app.core.models import Order, Sku
+
+MAX_ORDERS = 10_000_000
+
+__all__ = ["MAX_ORDERS", "DemoSummary", "generate"]
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    """How much demo data was written, and how long it took."""
+
+    skus: int
+    suppliers: int
+    warehouses: int
+    shops: int
+    listings: int
+    orders: int
+    order_lines: int
+    exchange_rates: int
+    seconds: float
+
+
+def generate(
+    db: Database, *, orders: int = 5000, seed: int = 2026, job: Job | None = None
+) -> DemoSummary:
+    """Fill an empty database with demo data; the same seed (on the same day) gives the same data.
+
+    Raises BadInput for a database that already holds SKUs or orders, or a bad order count;
+    Cancelled when the job is cancelled. Either way nothing is written.
+    """
+    if isinstance(orders, bool) or not isinstance(orders, int) or not 0 <= orders <= MAX_ORDERS:
+        raise BadInput(
+            f"demo orders must be a whole number from 0 to {MAX_ORDERS:,}, not {orders!r}"
+        )
+    job = job or Job()
+    started = time.perf_counter()
+    today = dt.datetime.now(dt.UTC).date()
+    with db.transaction(actor="demo") as session:
+        refuse_non_empty(session, db.display_name)
+        job.report(0, orders, "Creating the demo catalogue")
+        catalogue = build(session, seed, today)
+        session.flush()
+        job.check()
+        rates = write_rates(session, seed, today)
+        job.check()
+        written, lines = write_orders(
+            session, catalogue, orders=orders, seed=seed, today=today, job=job
+        )
+    return DemoSummary(
+        skus=catalogue.skus,
+        suppliers=catalogue.suppliers,
+        warehouses=len(catalogue.warehouses),
+        shops=len(catalogue.shops),
+        listings=catalogue.listings,
+        orders=written,
+        order_lines=lines,
+        exchange_rates=rates,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def refuse_non_empty(session: Session, where: str) -> None:
+    skus = session.scalar(select(func.count()).select_from(Sku)) or 0
+    orders = session.scalar(select(func.count()).select_from(Order)) or 0
+    if skus or orders:
+        raise BadInput(
+            f"{where} already holds {skus:,} SKUs and {orders:,} orders; demo data only goes "
+            "into an empty database, so nothing was changed. Create a new database for the "
+            "demo (desktop-app --db demo.sqlite demo)."
+        )
