@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import threading
 from collections import defaultdict
@@ -303,3 +304,27 @@ def test_stored_factor_follows_the_column_type():
         stored_factor(OrderLine.__table__.c.amount, 3)
     with pytest.raises(TypeError):
         stored_factor(OrderLine.__table__.c.platform_sku, 0)
+
+
+def test_keeps_what_the_user_already_set_up(db):
+    from desktop_app.core.demo.rates import holidays
+
+    day = dt.datetime.now(dt.UTC).date() - dt.timedelta(days=30)
+    while day.weekday() >= 5 or day in holidays(day.year):
+        day -= dt.timedelta(days=1)
+    with db.transaction() as s:
+        s.add(CompanyProfile(id=1, name_cn="我的公司"))
+        s.add(Shop(platform="amazon", name="Amazon US", currency="USD"))
+        s.add(Shop(platform="amazon", name="Amazon DE", currency="GBP"))
+        s.add(ExchangeRate(currency="USD", rate_date=day, rate=Decimal("7.2"), source="manual"))
+    generate(db, orders=50)
+    with db.transaction() as s:
+        assert s.get(CompanyProfile, 1).name_cn == "我的公司"
+        names = sorted(s.scalars(select(Shop.name)))
+        assert names.count("Amazon US") == 1 and "Amazon DE (demo)" in names and len(names) == 10
+        kept = s.scalars(select(ExchangeRate).where(ExchangeRate.rate_date == day)).all()
+        usd = [r for r in kept if r.currency == "USD"]
+        assert [(r.rate, r.source) for r in usd] == [(Decimal("7.2"), "manual")]
+        assert len(kept) == 7
+        for order in s.scalars(select(Order).join(Shop).where(Shop.name == "Amazon DE (demo)")):
+            assert order.currency == "EUR"
