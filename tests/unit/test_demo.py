@@ -328,3 +328,28 @@ def test_keeps_what_the_user_already_set_up(db):
         assert len(kept) == 7
         for order in s.scalars(select(Order).join(Shop).where(Shop.name == "Amazon DE (demo)")):
             assert order.currency == "EUR"
+
+
+def test_order_timelines_are_consistent(demo):
+    db, _ = demo
+    end = dt.datetime.combine(dt.datetime.now(dt.UTC).date(), dt.time(), dt.UTC)
+    shipped_states = {"shipped", "delivered", "completed", "refunded", "returned"}
+    with db.transaction() as s:
+        orders = s.scalars(select(Order)).all()
+    for order in orders:
+        assert end - dt.timedelta(days=366) <= order.ordered_at < end
+        assert order.ordered_at.tzinfo is not None
+        if order.paid_at is not None:
+            assert order.ordered_at < order.paid_at < end
+        assert (order.shipped_at is not None) == (order.status in shipped_states)
+        if order.shipped_at is not None:
+            assert order.paid_at < order.shipped_at < end
+    assert [o.ordered_at for o in orders] == sorted(o.ordered_at for o in orders)
+    assert {o.status for o in orders} >= {"delivered", "completed", "cancelled"}
+
+
+def test_no_orders_still_makes_the_catalogue(db):
+    summary = generate(db, orders=0)
+    assert (summary.orders, summary.order_lines, summary.skus) == (0, 0, 300)
+    counts = table_counts(db)
+    assert counts["sales_order"] == 0 and counts["platform_listing"] == summary.listings

@@ -96,3 +96,13 @@ class BulkInsert:
         if rows:
             self.connection.exec_driver_sql(self.sql, rows)
             self.rows += len(rows)
+
+
+def sync_id_sequence(connection: Connection, table: Table) -> None:
+    """After explicit ids: PostgreSQL's id sequence does not move by itself (SQLite's does)."""
+    if connection.dialect.name != "postgresql":
+        return
+    name = connection.dialect.identifier_preparer.format_table(table)
+    connection.exec_driver_sql(
+        f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), (SELECT max(id) FROM {name}))"
+    )

@@ -22,7 +22,13 @@ from sqlalchemy.orm import Session
 
 from desktop_app.core import audit
 from desktop_app.core.demo import shops
-from desktop_app.core.demo.bulk import BulkInsert, bind, instant_encoder, stored_factor
+from desktop_app.core.demo.bulk import (
+    BulkInsert,
+    bind,
+    instant_encoder,
+    stored_factor,
+    sync_id_sequence,
+)
 from desktop_app.core.demo.catalogue import Catalogue, Offer
 from desktop_app.core.jobs import Job
 from desktop_app.core.models import Order, OrderLine
@@ -350,6 +356,7 @@ def write_orders(
         job.report(order_insert.rows, orders, f"Orders: {order_insert.rows:,} of {orders:,}")
     for insert, first in ((order_insert, first_order), (line_insert, first_line)):
         if insert.rows:
+            sync_id_sequence(conn, insert.table)
             audit.record(session, "bulk_insert", insert.table.name, after={
                 "source": "demo", "seed": seed, "rows": insert.rows,
                 "first_id": first, "last_id": first + insert.rows - 1,

@@ -133,7 +133,7 @@ FAMILIES: tuple[Family, ...] = (
     ),
     Family(
         "KT", "儿童玩具", "Kids Toy", "子供用おもちゃ", "Kinderspielzeug", "9503008900",
-        "035", None, "006", "用途:儿童娱乐|材质:{material}|品牌:{brand}|型号:{model}",
+        "007", "035", "007", "用途:儿童娱乐|材质:{material}|品牌:{brand}|型号:{model}",
         ("ABS塑料", "PP塑料"),
         _choices("BLK120=积木套装120片=Building Blocks 120 pcs; BUB=泡泡机=Bubble Machine; "
                  "MAG60=磁力片60片=Magnetic Tiles 60 pcs; DRW=磁性画板=Magnetic Drawing Board; "
