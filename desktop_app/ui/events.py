@@ -6,6 +6,8 @@ from dataclasses import dataclass, fields
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop_app.ui.signals import emit
+
 
 @dataclass(frozen=True)
 class Changes:
@@ -46,7 +48,7 @@ class AppEvents(QObject):
 
     def emit_changes(self, changes: Changes) -> None:
         if changes.areas():
-            self.changed.emit(changes)
+            emit(self.changed, changes)
 
     def notify(self, text: str) -> None:
-        self.notice.emit(text)
+        emit(self.notice, text)

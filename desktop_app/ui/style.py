@@ -26,7 +26,7 @@ QListWidget#nav::item { height: 38px; padding-left: 10px; margin: 2px 8px; borde
 QListWidget#nav::item:hover:!selected { background: #e6eaf0; }
 QListWidget#nav::item:selected { background: #dbe7fb; color: #174ea6; }
 QLabel#pageTitle { font-size: 20px; font-weight: bold; color: #1f2d3d; }
-QLabel#pageSubtitle { color: #5f6b7a; }
+QLabel#pageSubtitle, QLabel#hint { color: #5f6b7a; }
 QGroupBox { background: #ffffff; border: 1px solid #dfe3e8; border-radius: 8px;
             margin-top: 24px; padding: 10px 12px 12px 12px; font-weight: bold; color: #1f2d3d; }
 QGroupBox::title { subcontrol-origin: margin; subcontrol-position: top left; left: 2px;

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -28,6 +27,7 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.events import Changes
 
 COLUMNS = ("table", "version", "rows", "loaded", "source")
+COLUMN_PADDING = 28  # contents-tight columns run Chinese titles into the next column
 
 
 @dataclass(frozen=True)
@@ -89,8 +89,10 @@ class CodeTablesPanel(QWidget):
         self.table.itemSelectionChanged.connect(
             lambda: self.import_button.setEnabled(self.selected() is not None)
         )
+        hint = QLabel(self.tr("Select the table to update, then import its file."))
+        hint.setObjectName("hint")
         bar = QHBoxLayout()
-        bar.addStretch(1)
+        bar.addWidget(hint, 1)
         bar.addWidget(self.import_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
@@ -116,9 +118,8 @@ class CodeTablesPanel(QWidget):
         table.setAlternatingRowColors(True)
         table.setShowGrid(False)
         header = table.horizontalHeader()
-        for column in range(len(COLUMNS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setStretchLastSection(True)
         table.doubleClicked.connect(lambda _index: self.choose_and_import())
         return table
 
@@ -147,8 +148,14 @@ class CodeTablesPanel(QWidget):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.table.setItem(index, column, item)
+        self._fit_columns()
         if selected is not None:
             self.select(selected.table_name)
+
+    def _fit_columns(self) -> None:
+        for column in range(len(COLUMNS) - 1):  # the last one stretches
+            self.table.resizeColumnToContents(column)
+            self.table.setColumnWidth(column, self.table.columnWidth(column) + COLUMN_PADDING)
 
     def selected(self) -> CodeTableRow | None:
         rows = self.table.selectionModel().selectedRows()
