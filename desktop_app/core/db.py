@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -45,7 +46,12 @@ def _with_keyring_password(url: URL) -> URL:
     from desktop_app.core import secrets
 
     account = secrets.database_account(url.username, url.host or "", url.database or "")
-    password = secrets.get_password(account)
+    try:
+        password = secrets.get_password(account)
+    except secrets.SecretStoreUnavailable as exc:
+        # Servers that trust the seat (peer / trust auth) need no password: go on without one.
+        logging.getLogger(__name__).warning("no password from the keyring for %s: %s", account, exc)
+        return url
     return url.set(password=password) if password else url
 
 

@@ -65,3 +65,13 @@ def test_a_locked_keyring_is_reported_not_bypassed():
             secrets.get_password("x")
     finally:
         keyring.set_keyring(previous)
+
+
+def test_no_keyring_still_opens_a_server_url_without_a_password():
+    previous = keyring.get_keyring()
+    keyring.set_keyring(LockedKeyring())
+    try:
+        url = to_url("postgresql+psycopg://clerk@office/exportdesk")
+    finally:
+        keyring.set_keyring(previous)
+    assert url.password is None and url.username == "clerk"
