@@ -15,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QLocale, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 from sqlalchemy.orm import Session
 
@@ -111,12 +111,14 @@ class Task(QObject):
             if not self.spec.show_progress or time.monotonic() - self._started < self._delay_s:
                 return
             self.dialog = self._make_dialog()
-        done, total, message = self._latest
+        done, total, _message = self._latest
         self.dialog.setMaximum(max(total, 0))  # 0: a busy bar when the total is unknown
         if total > 0:
             self.dialog.setValue(min(done, total))
-        if message and not self.job.cancel_event.is_set():
-            self.dialog.setLabelText(message)
+            # The core's own progress text is English; counts read the same in any language.
+            locale = QLocale()
+            counts = f"{locale.toString(min(done, total))} / {locale.toString(total)}"
+            self.dialog.setLabelText(f"{self.spec.label}\n{counts}")
 
     def _make_dialog(self) -> QProgressDialog:
         dialog = QProgressDialog(self.spec.label, self.tr("Cancel"), 0, 0, self.spec.parent)

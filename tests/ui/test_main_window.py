@@ -133,28 +133,26 @@ def test_back_up_now(window, qtbot, db):
     assert home.database_card.values["backup"].text().startswith(today)
 
 
-def test_load_demo_data_runs_with_progress_then_hides_the_button(window, qtbot, db, monkeypatch):
-    import desktop_app.core.demo as demo
+def test_load_demo_data_fills_the_database_and_hides_the_button(window, qtbot):
+    home = window.home
+    assert home.demo_button.isVisible()
+    qtbot.mouseClick(home.demo_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window, timeout=60_000)
+    assert home.count_of("skus") > 0 and home.count_of("orders") == 5000
+    assert not home.demo_button.isVisible()
+    assert home.company_card.values["name"].text()  # the demo company profile
 
-    calls = []
 
-    def fake_generate(database, *, orders=5000, seed=2026, job=None):
-        calls.append(orders)
-        for done in range(3):
-            job.report(done, 3, "SKUs")
-        with database.transaction("test") as session:
-            from desktop_app.core.models import Warehouse
-
-            session.add(
-                Warehouse(code="DE-01", name="Frankfurt", kind="overseas_3pl", country="DEU")
-            )
-        return {"warehouses": 1}
-
-    monkeypatch.setattr(demo, "generate", fake_generate, raising=False)
-    window.home.demo_button.click()
-    wait_idle(qtbot, window)
-    assert calls == [5000]
-    assert window.home.count_of("warehouses") == 1
+def test_loading_demo_data_into_a_full_database_is_a_warning(window, qtbot, monkeypatch):
+    home = window.home
+    home.load_demo()
+    wait_idle(qtbot, window, timeout=60_000)
+    home.load_demo()  # a second time: the core refuses, nothing is written
+    wait_idle(qtbot, window, timeout=60_000)
+    boxes = [b for b in home.findChildren(QMessageBox) if b.isVisible()]
+    assert len(boxes) == 1 and boxes[0].icon() == QMessageBox.Icon.Warning
+    boxes[0].close()
+    assert home.count_of("orders") == 5000
 
 
 def test_quantities_stay_decimal():

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QFontDatabase, QFontInfo
 
-from desktop_app.core import settings
+from desktop_app.core import demo, settings
 from desktop_app.core.services import company
 from desktop_app.ui import app as ui_app
 from desktop_app.ui.style import UI_FONTS
@@ -42,6 +42,7 @@ def chinese_window(qtbot, qapp, db, ui_state):
             },
         )
         settings.put(session, "backup.on_close", False)
+    demo.generate(db, orders=2000)
     window = ui_app.start(str(db.path), state=ui_state)
     qtbot.addWidget(window)
     window.resize(*WINDOW_SIZE)

@@ -122,7 +122,8 @@ def test_slow_work_shows_progress_and_cancel_rolls_back(runner, parent, qtbot, d
     qtbot.waitUntil(lambda: task.dialog is not None and task.dialog.isVisible(), timeout=3000)
     dialog = task.dialog
     assert dialog.maximum() == 100
-    qtbot.waitUntil(lambda: dialog.value() > 0 and dialog.labelText().startswith("row"))
+    qtbot.waitUntil(lambda: dialog.value() > 0 and "/ 100" in dialog.labelText())
+    assert dialog.labelText().startswith("Importing\n")
     qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
     release.set()
     outcome = finish(qtbot, task)
