@@ -6,7 +6,6 @@ from dataclasses import dataclass, fields
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop_app.ui.signals import emit
 
 
 @dataclass(frozen=True)
@@ -48,7 +47,7 @@ class AppEvents(QObject):
 
     def emit_changes(self, changes: Changes) -> None:
         if changes.areas():
-            emit(self.changed, changes)
+            self.changed.emit(changes)
 
     def notify(self, text: str) -> None:
-        emit(self.notice, text)
+        self.notice.emit(text)

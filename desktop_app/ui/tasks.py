@@ -24,7 +24,6 @@ from desktop_app.core.errors import BadInput, Cancelled
 from desktop_app.core.jobs import Job
 from desktop_app.ui.events import AppEvents, Changes
 from desktop_app.ui.reasons import describe_error
-from desktop_app.ui.signals import emit
 from desktop_app.ui.widgets import messages
 
 T = TypeVar("T")
@@ -102,7 +101,7 @@ class Task(QObject):
             outcome = Outcome(value=self.spec.work(self.job))
         except BaseException as exc:  # reported on the GUI thread, never lost
             outcome = Outcome(error=exc, details=traceback.format_exc())
-        emit(self._delivered, outcome)
+        self._delivered.emit(outcome)
 
     # -- GUI thread ------------------------------------------------------------------
     @Slot()
@@ -266,7 +265,7 @@ class TaskRunner(QObject):
         task = Task(spec, self.progress_delay_ms, self)
         self._active.append(task)
         if len(self._active) == 1:
-            emit(self.busy_changed, True)
+            self.busy_changed.emit(True)
         task.start(self._executor)
         return task
 
@@ -284,11 +283,11 @@ class TaskRunner(QObject):
             if spec.changes is not None and (outcome.ok or spec.changes_even_on_failure):
                 self.events.emit_changes(spec.changes)
         finally:
-            emit(task.finished, outcome)
+            task.finished.emit(outcome)
             task.deleteLater()
             if not self._active:
-                emit(self.busy_changed, False)
-                emit(self.idle)
+                self.busy_changed.emit(False)
+                self.idle.emit()
 
     def _report_failure(self, spec: _Spec, outcome: Outcome) -> None:
         assert outcome.error is not None

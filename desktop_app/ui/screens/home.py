@@ -24,7 +24,6 @@ from desktop_app.core.jobs import Job
 from desktop_app.core.services import backup, company, status
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.events import Changes
-from desktop_app.ui.signals import emit
 from desktop_app.ui.widgets import messages
 from desktop_app.ui.widgets.info_card import InfoCard
 from desktop_app.ui.widgets.screen import PageHeader, Screen
@@ -139,7 +138,7 @@ class HomeScreen(Screen):
         card.add_row("customs_code", self.tr("Customs registration code"))
         card.add_row("taxpayer_type", self.tr("Taxpayer type"))
         edit = QPushButton(self.tr("Edit company profile…"))
-        edit.clicked.connect(lambda: emit(self.navigate, "settings"))
+        edit.clicked.connect(lambda: self.navigate.emit("settings"))
         card.add_button(edit)
         return card
 
