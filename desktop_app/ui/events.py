@@ -7,7 +7,6 @@ from dataclasses import dataclass, fields
 from PySide6.QtCore import QObject, Signal
 
 
-
 @dataclass(frozen=True)
 class Changes:
     """Which areas of the data a finished operation may have changed."""

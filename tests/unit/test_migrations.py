@@ -1,4 +1,4 @@
-"""Migrations: empty → head equals the models, `alembic check` is clean, foreign schemas are refused."""
+"""Migrations: empty → head equals the models, `alembic check` is clean, foreign files refused."""
 
 import sqlite3
 
