@@ -45,7 +45,6 @@ REGISTRY: dict[str, SettingSpec] = {
         ),
         SettingSpec("stock.negative", "block", str, "Negative stock", ("block", "warn")),
         SettingSpec("stock.period_lock", "", str, "No stock moves dated on or before (YYYY-MM-DD)"),
-        SettingSpec("rebate.department", "1", str, "Department digit of the 关联号"),
     )
 }
 
