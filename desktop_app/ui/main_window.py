@@ -142,6 +142,9 @@ class MainWindow(QMainWindow):
 
     # -- navigation ----------------------------------------------------------------
     def show_screen(self, index: int) -> None:
+        if self.nav.currentRow() != index:  # called directly: let the sidebar follow
+            self.nav.setCurrentRow(index)  # which calls back here
+            return
         self.stack.setCurrentIndex(index)
         self.state.set_view("main/screen", index)
 
