@@ -6,12 +6,16 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app import __version__
 from desktop_app.core.errors import BadInput, Cancelled, DatabaseRefused, ExportDeskError
+
+if TYPE_CHECKING:
+    from desktop_app.core.db import Database
 
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT, EXIT_CHECK_FAILED = 0, 1, 2, 3
 log = logging.getLogger("desktop_app.cli")
@@ -20,20 +24,24 @@ Handler = Callable[[argparse.Namespace], tuple[int, Any, str]]
 """A command returns (exit code, JSON-able result, human text)."""
 
 
-def _database(args: argparse.Namespace):
+@contextmanager
+def _database(args: argparse.Namespace) -> Iterator[Database]:
+    """The database of --db, created or upgraded, with the built-in code tables; closed after."""
     from desktop_app.core import codes
     from desktop_app.core.db import open_database
 
     db = open_database(args.db)
-    with db.transaction(actor=args.actor) as session:
-        codes.ensure_builtin(session)
-    return db
+    try:
+        with db.transaction(actor=args.actor) as session:
+            codes.ensure_builtin(session)
+        yield db
+    finally:
+        db.dispose()
 
 
 def cmd_init(args: argparse.Namespace) -> tuple[int, Any, str]:
-    db = _database(args)
-    result = {"database": db.display_name, "schema_revision": db.revision()}
-    db.dispose()
+    with _database(args) as db:
+        result = {"database": db.display_name, "schema_revision": db.revision()}
     return (
         EXIT_OK,
         result,
@@ -46,11 +54,8 @@ def cmd_demo(args: argparse.Namespace) -> tuple[int, Any, str]:
 
     if args.orders < 0:
         raise BadInput(f"--orders must be 0 or more, not {args.orders}")
-    db = _database(args)
-    try:
+    with _database(args) as db:
         summary = demo.generate(db, orders=args.orders, job=_cli_job(args))
-    finally:
-        db.dispose()
     data = _jsonable(summary)
     return EXIT_OK, data, "demo data: " + ", ".join(f"{k} {v}" for k, v in data.items())
 
@@ -58,11 +63,8 @@ def cmd_demo(args: argparse.Namespace) -> tuple[int, Any, str]:
 def cmd_status(args: argparse.Namespace) -> tuple[int, Any, str]:
     from desktop_app.core.services.status import collect_status
 
-    db = _database(args)
-    try:
+    with _database(args) as db:
         status = collect_status(db)
-    finally:
-        db.dispose()
     lines = [
         f"database: {status['database']} ({status['size_bytes'] or 0:,} bytes)",
         f"schema: {status['schema_revision']} (head {status['head_revision']})",
@@ -75,11 +77,8 @@ def cmd_status(args: argparse.Namespace) -> tuple[int, Any, str]:
 def cmd_check(args: argparse.Namespace) -> tuple[int, Any, str]:
     from desktop_app.core.services.check import as_json, run_checks
 
-    db = _database(args)
-    try:
+    with _database(args) as db:
         results = run_checks(db)
-    finally:
-        db.dispose()
     data = as_json(results)
     text = "\n".join(f"{'OK ' if r.ok else 'BAD'} {r.name}: {r.detail}" for r in results)
     return (EXIT_OK if data["ok"] else EXIT_CHECK_FAILED), data, text
@@ -88,11 +87,8 @@ def cmd_check(args: argparse.Namespace) -> tuple[int, Any, str]:
 def cmd_backup(args: argparse.Namespace) -> tuple[int, Any, str]:
     from desktop_app.core.services.backup import backup_to
 
-    db = _database(args)
-    try:
+    with _database(args) as db:
         out = backup_to(db, Path(args.out))
-    finally:
-        db.dispose()
     return EXIT_OK, {"backup": str(out), "bytes": out.stat().st_size}, f"backup written: {out}"
 
 

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -29,7 +28,7 @@ from desktop_app.core.services import company
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.events import Changes
 from desktop_app.ui.reasons import translate_reason
-from desktop_app.ui.widgets.field import FieldBox
+from desktop_app.ui.widgets.field import FieldBox, field_group
 from desktop_app.ui.widgets.scroll import scrolled
 
 GROUPS = {
@@ -141,17 +140,8 @@ class CompanyPanel(QWidget):
         return body
 
     def _group(self, title: str, names: tuple[str, ...], hints: dict[str, str]) -> QGroupBox:
-        box = QGroupBox(title)
-        form = QFormLayout(box)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setHorizontalSpacing(12)
-        form.setVerticalSpacing(8)
-        for name in names:
-            field = FieldBox(self._editor(name), hints.get(name, ""))
-            self.boxes[name] = field
-            form.addRow(self.labels[name], field)
-        return box
+        rows = ((n, self.labels[n], self._editor(n), hints.get(n, "")) for n in names)
+        return field_group(title, rows, self.boxes)
 
     def _editor(self, name: str) -> QWidget:
         if name == "taxpayer_type":

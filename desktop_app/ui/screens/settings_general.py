@@ -6,13 +6,12 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
     QFileDialog,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -31,7 +30,7 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.events import Changes
 from desktop_app.ui.reasons import translate_reason
 from desktop_app.ui.ui_state import LANGUAGES
-from desktop_app.ui.widgets.field import FieldBox
+from desktop_app.ui.widgets.field import FieldBox, field_group
 from desktop_app.ui.widgets.scroll import scrolled
 
 BACKUP_KEYS = ("backup.folder", "backup.keep", "backup.on_close")
@@ -93,17 +92,7 @@ class GeneralPanel(QWidget):
 
     # -- building ------------------------------------------------------------------
     def _form_group(self, title: str, rows: list[tuple[str, str, QWidget, str]]) -> QGroupBox:
-        box = QGroupBox(title)
-        form = QFormLayout(box)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setHorizontalSpacing(12)
-        form.setVerticalSpacing(8)
-        for key, label, editor, hint in rows:
-            field = FieldBox(editor, hint)
-            self.boxes[key] = field
-            form.addRow(label, field)
-        return box
+        return field_group(title, rows, self.boxes)
 
     def _backup_group(self) -> QGroupBox:
         self.folder_edit = QLineEdit()

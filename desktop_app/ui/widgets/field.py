@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 NOTE_STYLES = {
     "hint": "color: palette(placeholder-text);",
@@ -44,3 +47,19 @@ class FieldBox(QWidget):
         self.note.setStyleSheet(NOTE_STYLES[kind])
         self.note.setText(text)
         self.note.setVisible(bool(text))
+
+
+def field_group(
+    title: str, rows: Iterable[tuple[str, str, QWidget, str]], boxes: dict[str, FieldBox]
+) -> QGroupBox:
+    """A titled form of (key, label, editor, hint) rows; each FieldBox lands in `boxes[key]`."""
+    box = QGroupBox(title)
+    form = QFormLayout(box)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setHorizontalSpacing(12)
+    form.setVerticalSpacing(8)
+    for key, label, editor, hint in rows:
+        boxes[key] = FieldBox(editor, hint)
+        form.addRow(label, boxes[key])
+    return box
