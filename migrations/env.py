@@ -8,10 +8,19 @@ from alembic import context
 from sqlalchemy import engine_from_config, pool
 
 import desktop_app.core.models  # noqa: F401  (registers every table on Base.metadata)
-from desktop_app.core.models.base import Base
+from desktop_app.core.models.base import Base, ScaledDecimal, UTCDateTime
 
 config = context.config
 target_metadata = Base.metadata
+
+
+def _render_item(kind: str, obj, _autogen_context):
+    """Write our column types as their plain storage types, so old revisions never import them."""
+    if kind == "type" and isinstance(obj, ScaledDecimal):
+        return "sa.BigInteger()"
+    if kind == "type" and isinstance(obj, UTCDateTime):
+        return "sa.DateTime()"
+    return False
 
 
 def _configure(connection) -> None:
@@ -20,6 +29,7 @@ def _configure(connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        render_item=_render_item,
     )
 
 

@@ -44,6 +44,18 @@ REGISTRY: dict[str, SettingSpec] = {
             ("moving_average", "fifo"),
         ),
         SettingSpec("stock.negative", "block", str, "Negative stock", ("block", "warn")),
+        SettingSpec(
+            "mapping.strip_prefixes",
+            "AMZ-,FBA-,SP-,TT-,AE-",
+            str,
+            "Prefixes removed from platform SKUs when suggesting a mapping (comma-separated)",
+        ),
+        SettingSpec(
+            "mapping.strip_suffixes",
+            "-FBA,-US,-EU,-UK,-JP",
+            str,
+            "Suffixes removed from platform SKUs when suggesting a mapping (comma-separated)",
+        ),
         SettingSpec("stock.period_lock", "", str, "No stock moves dated on or before (YYYY-MM-DD)"),
     )
 }

@@ -75,18 +75,33 @@ def test_non_sqlite_file_is_refused(db_path):
     assert db_path.read_bytes() == b"PK\x03\x04 not a database"
 
 
-def test_file_is_copied_aside_before_an_upgrade(db_path, monkeypatch):
+def test_an_older_database_is_copied_aside_then_upgraded_keeping_its_data(db_path):
+    first = "0001"
+    engine = dbmod.make_engine(dbmod.to_url(db_path))
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), first)
+        conn.exec_driver_sql(
+            "INSERT INTO shop (platform, name, site_country, currency, active, created_at, "
+            "updated_at) VALUES ('amazon', 'Amazon US', 'USA', 'USD', 1, "
+            "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+        )
+    engine.dispose()
+    database = open_database(db_path)
+    assert database.revision() == head_revision() != first
+    with database.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT name FROM shop").scalar() == "Amazon US"
+    database.dispose()
+    (copy,) = (db_path.parent / "backups").glob(f"test-before-upgrade-{first}-*.sqlite")
+    old = create_engine(f"sqlite:///{copy}")
+    with old.connect() as conn:
+        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == first
+    old.dispose()
+
+
+def test_upgrading_an_up_to_date_database_copies_nothing(db_path):
     open_database(db_path).dispose()
-    calls = []
-    monkeypatch.setattr(dbmod, "head_revision", lambda: "9999")
-    monkeypatch.setattr(dbmod, "upgrade", lambda database: calls.append(database))
     open_database(db_path).dispose()
-    copies = list((db_path.parent / "backups").glob("test-before-upgrade-*.sqlite"))
-    assert len(copies) == 1 and calls
-    check = create_engine(f"sqlite:///{copies[0]}")
-    with check.connect() as conn:
-        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0001"
-    check.dispose()
+    assert not (db_path.parent / "backups").exists()
 
 
 def test_stock_ledger_is_append_only(db):

@@ -9,7 +9,7 @@ from desktop_app.core.models.declarations import (
     DeclarationOrderLink,
     DeclarationShipmentLink,
 )
-from desktop_app.core.models.orders import ImportRun, Order, OrderLine
+from desktop_app.core.models.orders import ImportRun, Order, OrderLine, OrderRoutingRule
 from desktop_app.core.models.rebate import (
     FilingDocument,
     FxAllocation,
@@ -63,6 +63,7 @@ __all__ = [
     "ImportRun",
     "Order",
     "OrderLine",
+    "OrderRoutingRule",
     "PlatformListing",
     "PurchaseInvoice",
     "PurchaseInvoiceLine",

@@ -5,7 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop_app.core.models.base import (
@@ -81,6 +91,13 @@ class Order(IdMixin, TimestampMixin, Base):
     platform_fees: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
     ship_country: Mapped[str] = mapped_column(String(3), default="")  # ISO alpha-3
     fulfilment: Mapped[str] = mapped_column(String(20), default="china_direct")
+    fulfilment_channel: Mapped[str] = mapped_column(
+        String(30), default="", server_default=""
+    )  # raw: AFN, MFN …
+    customs_mode: Mapped[str | None] = mapped_column(String(4))  # 9610 / 9710 / 9810 / 0110
+    routing_overridden: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )  # routed by hand: rules leave it alone
     warehouse_id: Mapped[int | None] = mapped_column(
         ForeignKey("warehouse.id", ondelete="RESTRICT")
     )
@@ -120,3 +137,28 @@ class OrderLine(IdMixin, Base):
 
     order: Mapped[Order] = relationship(back_populates="lines")
     sku: Mapped[Sku | None] = relationship()
+
+
+class OrderRoutingRule(IdMixin, TimestampMixin, Base):
+    """Assigns an order its customs mode and fulfilment source by shop and channel.
+
+    The most specific matching rule wins (shop over platform, a named channel or country
+    over any); orders the user routed by hand (routing_overridden) are left alone.
+    """
+
+    __tablename__ = "order_routing_rule"
+    __table_args__ = (
+        UniqueConstraint("platform", "shop_id", "fulfilment_channel", "ship_country"),
+        one_of("fulfilment", FULFILMENT_KINDS),
+        CheckConstraint("length(customs_mode) = 4", name="customs_mode_len"),
+    )
+
+    platform: Mapped[str] = mapped_column(String(20))
+    shop_id: Mapped[int | None] = mapped_column(ForeignKey("shop.id", ondelete="CASCADE"))
+    fulfilment_channel: Mapped[str] = mapped_column(String(30), default="")  # "" = any
+    ship_country: Mapped[str] = mapped_column(String(3), default="")  # "" = any
+    customs_mode: Mapped[str] = mapped_column(String(4))
+    fulfilment: Mapped[str] = mapped_column(String(20))
+    warehouse_id: Mapped[int | None] = mapped_column(
+        ForeignKey("warehouse.id", ondelete="RESTRICT")
+    )
