@@ -217,3 +217,53 @@ def test_open_end_written_as_9999(db, tmp_path):
     info = _lookup(db, "3926909090", "2030-01-01")
     assert info is not None and info.end_date is None
     assert info.levy_rates == (Decimal(9), Decimal(13)) and info.levy_rate == Decimal(13)
+
+
+SHEET_HEADER = (
+    "商品代码",
+    "商品名称",
+    "计量单位",
+    "征税率",
+    "退税率",
+    "开始日期",
+    "结束日期",
+    "退税标志",
+)
+
+
+def test_csv_in_gb18030_with_chinese_headers(db, tmp_path):
+    rows = [(r[0], r[1], r[2], r[3], r[4], rate_files.iso(r[5]), rate_files.iso(r[6]), r[7])
+            for r in rate_files.ROWS[:5]]  # fmt: skip
+    path = rate_files.write_csv(tmp_path / "退税率文库2026A.csv", rows, SHEET_HEADER, "gb18030")
+    summary = rate_library.import_rate_library(db, path, version="2026A")
+    assert summary.inserted == 5
+    info = _lookup(db, "7615200000", "2025-01-01")
+    assert info is not None and info.rebate_rate == 0 and info.name == "铝制卫生器具及其零件"
+
+
+def test_xlsx_with_a_title_row_dates_and_codes_stored_as_numbers(db, tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["出口退税率文库 2026A 版"])
+    sheet.append(["CODE", "NAME", "UNIT", "ZSSL_SET", "TSL", "ST_DATE", "END_DATE", "TSFLAG"])
+    # Excel turns a code typed as a number into 101210010: the leading zero is lost
+    sheet.append([101210010, "改良种用马", "千克", 9, 9, dt.date(2020, 1, 1), None, None])
+    sheet.append([3926909090, "其他塑料制品", "千克", "13", 13.0, dt.datetime(2020, 1, 1), None])
+    path = tmp_path / "rates.xlsx"
+    book.save(path)
+    summary = rate_library.import_rate_library(db, path)
+    assert (summary.inserted, summary.errors) == (2, [])
+    horse = _lookup(db, "0101210010", "2026-01-01")
+    assert horse is not None and horse.rebate_rate == Decimal(9) and horse.levy_rates == (9,)
+    assert _lookup(db, "3926909090", "2026-01-01") is not None
+
+
+def test_a_spreadsheet_without_a_rebate_column_is_rejected(db, tmp_path):
+    path = rate_files.write_csv(
+        tmp_path / "rates.csv", [("3926909090", "20200101")], ("商品代码", "开始日期"), "utf-8"
+    )
+    with pytest.raises(ImportRejected) as caught:
+        rate_library.import_rate_library(db, path)
+    assert [e.column for e in caught.value.summary.errors] == ["rebate_rate"]
