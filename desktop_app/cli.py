@@ -121,13 +121,96 @@ def cmd_restore(args: argparse.Namespace) -> tuple[int, Any, str]:
     return EXIT_OK, data, text
 
 
-COMMANDS: dict[str, tuple[Handler, str]] = {
-    "init": (cmd_init, "create or upgrade the database"),
-    "demo": (cmd_demo, "fill an empty database with realistic demo data"),
-    "status": (cmd_status, "figures per area"),
-    "check": (cmd_check, "integrity, foreign keys, audit chain and stock ledger checks"),
-    "backup": (cmd_backup, "write a backup copy of the database"),
-    "restore": (cmd_restore, "replace the database with a checked backup (the old one is kept)"),
+def _importer(kind: str) -> Callable[..., Any]:
+    """The import function of one kind; each takes (db, path, skip_bad=, job=, actor=, …)."""
+    if kind == "skus":
+        from desktop_app.core.services.sku_io import import_skus
+
+        return import_skus
+    if kind == "rates":
+        from desktop_app.core.services.rate_library import import_rate_library
+
+        return import_rate_library
+    from desktop_app.core.services.order_import import import_orders
+
+    return import_orders
+
+
+def cmd_import(args: argparse.Namespace) -> tuple[int, Any, str]:
+    from desktop_app.core.importers.common import ImportRejected, write_error_report
+
+    extra: dict[str, Any] = {}
+    if args.kind == "orders":
+        extra = {"platform": args.platform, "shop": args.shop}
+    elif args.platform or args.shop:
+        raise BadInput("--platform and --shop apply to `import orders` only")
+    with _database(args) as db:
+        try:
+            summary = _importer(args.kind)(
+                db,
+                Path(args.file),
+                skip_bad=args.skip_bad,
+                job=_cli_job(args),
+                actor=args.actor,
+                **extra,
+            )
+        except ImportRejected as rejected:
+            if args.error_report:
+                write_error_report(rejected.summary, Path(args.error_report))
+            if args.json:  # the whole summary, every bad row included, for scripts
+                print(json.dumps(rejected.summary.as_json(), ensure_ascii=False, indent=2))
+            raise
+    if args.error_report and summary.errors:
+        write_error_report(summary, Path(args.error_report))
+    data = summary.as_json()
+    text = (
+        f"{args.file}: {summary.rows} rows, {summary.inserted} inserted, "
+        f"{summary.updated} updated, {summary.skipped} skipped"
+    )
+    text += "".join(f"\n  skipped {e}" for e in summary.errors)
+    text += "".join(f"\n  warning {w}" for w in summary.warnings)
+    return EXIT_OK, data, text
+
+
+def _args_demo(sp: argparse.ArgumentParser) -> None:
+    sp.add_argument("--orders", type=int, default=5000, help="number of orders (default 5000)")
+
+
+def _args_backup(sp: argparse.ArgumentParser) -> None:
+    sp.add_argument("--out", required=True, metavar="FILE", help="backup file to write")
+
+
+def _args_restore(sp: argparse.ArgumentParser) -> None:
+    sp.add_argument("file", metavar="FILE", help="backup file to restore from")
+
+
+def _args_import(sp: argparse.ArgumentParser) -> None:
+    sp.add_argument("kind", choices=("skus", "rates", "orders"))
+    sp.add_argument("file", metavar="FILE")
+    sp.add_argument("--platform", help="orders: amazon, shopee, tiktok, aliexpress, generic")
+    sp.add_argument("--shop", help="orders: the shop the file belongs to")
+    sp.add_argument(
+        "--skip-bad", action="store_true", help="import the good rows and report the bad ones"
+    )
+    sp.add_argument("--error-report", metavar="FILE.xlsx", help="also write the bad rows here")
+
+
+def _no_args(sp: argparse.ArgumentParser) -> None:
+    return None
+
+
+COMMANDS: dict[str, tuple[Handler, str, Callable[[argparse.ArgumentParser], None]]] = {
+    "init": (cmd_init, "create or upgrade the database", _no_args),
+    "demo": (cmd_demo, "fill an empty database with realistic demo data", _args_demo),
+    "status": (cmd_status, "figures per area", _no_args),
+    "check": (cmd_check, "integrity, foreign keys, audit chain and stock ledger checks", _no_args),
+    "import": (cmd_import, "import skus, rates (退税率文库) or orders from a file", _args_import),
+    "backup": (cmd_backup, "write a backup copy of the database", _args_backup),
+    "restore": (
+        cmd_restore,
+        "replace the database with a checked backup (the old one is kept)",
+        _args_restore,
+    ),
 }
 
 
@@ -153,16 +236,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="with no command: open the window and load demo data if the database is empty",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name, (_handler, help_text) in COMMANDS.items():
-        sp = sub.add_parser(name, help=help_text, parents=[common])
-        if name == "demo":
-            sp.add_argument(
-                "--orders", type=int, default=5000, help="number of orders (default 5000)"
-            )
-        elif name == "backup":
-            sp.add_argument("--out", required=True, metavar="FILE", help="backup file to write")
-        elif name == "restore":
-            sp.add_argument("file", metavar="FILE", help="backup file to restore from")
+    for name, (_handler, help_text, add_args) in COMMANDS.items():
+        add_args(sub.add_parser(name, help=help_text, parents=[common]))
     return parser
 
 
@@ -179,7 +254,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop_app.ui.app import run
 
         return run(args.db, demo=args.demo)
-    handler, _ = COMMANDS[args.command]
+    handler = COMMANDS[args.command][0]
     try:
         code, result, text = handler(args)
     except (BadInput, DatabaseRefused) as exc:
