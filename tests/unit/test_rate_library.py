@@ -267,3 +267,17 @@ def test_a_spreadsheet_without_a_rebate_column_is_rejected(db, tmp_path):
     with pytest.raises(ImportRejected) as caught:
         rate_library.import_rate_library(db, path)
     assert [e.column for e in caught.value.summary.errors] == ["rebate_rate"]
+
+
+RATE_DATA = Path(__file__).resolve().parents[1] / "data" / "rates"
+
+
+def test_the_committed_dbf_and_csv_fixtures_hold_the_same_entries(db):
+    dbf_summary = rate_library.import_rate_library(db, RATE_DATA / "cmcode_2026A.dbf")
+    from_dbf = _lookup(db, "7615200000", "2025-06-01")
+    csv_summary = rate_library.import_rate_library(db, RATE_DATA / "退税率文库_2026A.csv")
+    from_csv = _lookup(db, "7615200000", "2025-06-01")
+    assert dbf_summary.inserted == csv_summary.inserted == len(rate_files.ROWS)
+    assert from_dbf is not None and from_csv is not None
+    assert (from_dbf.name, from_dbf.rebate_rate) == (from_csv.name, from_csv.rebate_rate)
+    assert from_dbf.version != from_csv.version
