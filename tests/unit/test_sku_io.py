@@ -99,15 +99,19 @@ def test_one_bad_file_lists_every_bad_row_and_leaves_the_database_as_it_was(cat_
         (6, "品牌类型"),
         (6, "享惠情况"),
         (6, "长宽高"),
-        (6, "长宽高"),
-        (6, "长宽高"),
         (6, "退税率"),
         (6, "采购价"),
+        (7, "长宽高"),
     ]
     by_cell = {(e.row, e.column): e for e in errors}
     assert by_cell[(3, "HS编码")].value == "0392690909"
     assert "rate library" in by_cell[(3, "HS编码")].reason
     assert by_cell[(4, "原产国")].value == "火星"
+    assert by_cell[(6, "长宽高")].reason.startswith("a size must be length x width x height")
+    assert (by_cell[(7, "长宽高")].value, by_cell[(7, "长宽高")].reason) == (
+        "2.3456",
+        "more than 3 decimal places",
+    )
     assert "row 2" in by_cell[(5, "SKU")].reason
     assert "nothing imported" in str(caught.value)
     cat_db.dispose()
@@ -116,8 +120,8 @@ def test_one_bad_file_lists_every_bad_row_and_leaves_the_database_as_it_was(cat_
 
 def test_skip_bad_imports_the_good_rows(cat_db):
     summary = sku_io.import_skus(cat_db, DATA / "skus_bad.csv", today=TODAY, skip_bad=True)
-    assert (summary.rows, summary.inserted, summary.skipped) == (5, 1, 4)
-    assert len({e.row for e in summary.errors}) == 4
+    assert (summary.rows, summary.inserted, summary.skipped) == (6, 1, 5)
+    assert len({e.row for e in summary.errors}) == 5
     assert list(_skus(cat_db)) == ["PC-IP16-BLK"]
 
 

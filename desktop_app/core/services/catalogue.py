@@ -423,23 +423,26 @@ def upsert_skus(
     today: dt.date | None = None,
     skip_bad: bool = False,
     columns: Mapping[str, str] | None = None,
+    known_errors: Sequence[RowError] = (),
 ) -> UpsertResult:
     """Insert or update SKUs by code from import rows (row number, {field: value}).
 
     A row may name its supplier by name ("supplier"): an unknown one is created. Every row is
     checked before anything is written; with bad rows and not skip_bad nothing is written
     and the result lists them (`columns` gives the file's header text of each field).
+    `known_errors` are problems the importer found itself; their rows count as bad too.
     """
     job = job or Job()
     checker = Checker(session, today).preload()
     existing = _existing_by_code(session, [str(r.get("code", "")).strip() for _, r in rows])
-    result, plans = UpsertResult(), []
+    result, plans = UpsertResult(errors=list(known_errors)), []
+    bad_rows = {e.row for e in known_errors}
     seen: dict[str, int] = {}
     for done, (number, row) in enumerate(rows):
         if done % 1000 == 0:
             job.report(done, len(rows), "checking SKUs")
         plan = _plan_row(checker, number, row, existing, seen, result, columns or {})
-        if plan is not None:
+        if plan is not None and number not in bad_rows:
             plans.append(plan)
     result.skipped = len(rows) - len(plans)
     if result.errors and not skip_bad:

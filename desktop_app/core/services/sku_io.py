@@ -91,6 +91,7 @@ _KEEP_WHEN_EMPTY = frozenset(
 _UNIT_WORDS = {"KG": "035", "KGS": "035", "G": "036", "PCS": "007", "PC": "007", "SET": "006",
                "SETS": "006", "PAIR": "025", "PAIRS": "025", "M": "030", "L": "095"}  # fmt: skip
 _DIMENSIONS = re.compile(r"^\s*([\d.]+)\s*[x×X*/]\s*([\d.]+)\s*[x×X*/]\s*([\d.]+)\s*(cm)?\s*$")
+_SIZE_FIELDS = ("length_cm", "width_cm", "height_cm")
 _LONG_ID_DIGITS = 15  # Excel keeps 15 significant digits of a number
 
 
@@ -134,7 +135,7 @@ def load_skus(
     summary.errors = table.missing(REQUIRED)
     if summary.errors:
         raise ImportRejected(summary)
-    convert = _Converter(session)
+    convert = _Converter(session, table.fields)
     rows = []
     for number, row in table.rows():
         rows.append((number, convert.row(number, row, summary.warnings)))
@@ -142,7 +143,13 @@ def load_skus(
             job.report(len(rows), 0, f"{path.name}: {len(rows)} rows read")
     summary.rows = len(rows)
     result = catalogue.upsert_skus(
-        session, rows, job, today=today, skip_bad=skip_bad, columns=_columns(table.fields)
+        session,
+        rows,
+        job,
+        today=today,
+        skip_bad=skip_bad,
+        columns=_columns(table.fields),
+        known_errors=convert.errors,
     )
     position = {header: n for n, header in enumerate(table.headers)}
     summary.errors = sorted(result.errors, key=lambda e: (e.row, position.get(e.column, 999)))
@@ -159,7 +166,7 @@ def load_skus(
 def _columns(fields: dict[str, str]) -> dict[str, str]:
     """The file's header for each field (a size given as 长宽高 names all three)."""
     columns = dict(fields)
-    for name in ("length_cm", "width_cm", "height_cm"):
+    for name in _SIZE_FIELDS:
         if name not in columns and "dimensions" in fields:
             columns[name] = fields["dimensions"]
     return columns
@@ -187,7 +194,9 @@ def _record_run(session: Session, path: Path, summary: ImportSummary) -> None:
 class _Converter:
     """Turns a file row's text into catalogue values: unit names and country names to codes."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, columns: dict[str, str]) -> None:
+        self.columns = columns
+        self.errors: list[RowError] = []
         self.units = self._index(session, "units")
         for word, code in _UNIT_WORDS.items():
             self.units.setdefault(word, code)
@@ -215,7 +224,7 @@ class _Converter:
                 continue
             values[name] = text
         self._codes(values)
-        self._dimensions(values)
+        self._dimensions(number, values)
         for name in ("brand_type", "preference"):
             text = values.get(name, "")
             if len(text) > 1 and text[0].isdigit() and not text[1].isdigit():
@@ -237,14 +246,14 @@ class _Converter:
         if country:
             values["origin_country"] = self.countries.get(country.upper(), country)
 
-    @staticmethod
-    def _dimensions(values: dict[str, Any]) -> None:
+    def _dimensions(self, number: int, values: dict[str, Any]) -> None:
+        """'30x20x10' (or 30*20*10, 30×20×10cm) into length, width and height in cm."""
         text = values.pop("dimensions", "")
-        if not text:
-            return
-        match = _DIMENSIONS.match(text)
-        parts = match.groups()[:3] if match else (text, text, text)  # each reports the problem
-        for name, part in zip(("length_cm", "width_cm", "height_cm"), parts, strict=True):
+        match = _DIMENSIONS.match(text) if text else None
+        if text and match is None:
+            reason = "a size must be length x width x height in cm, e.g. 30x20x10"
+            self.errors.append(RowError(number, self.columns["dimensions"], text, reason))
+        for name, part in zip(_SIZE_FIELDS, match.groups()[:3] if match else (), strict=False):
             if not values.get(name):
                 values[name] = part
 
