@@ -228,3 +228,20 @@ def test_a_file_without_a_sku_column_is_rejected(cat_db, tmp_path):
     with pytest.raises(ImportRejected) as caught:
         sku_io.import_skus(cat_db, path)
     assert [e.column for e in caught.value.summary.errors] == ["code"]
+
+
+def test_every_imported_sku_has_its_audit_event_and_the_chain_holds(cat_db):
+    from desktop_app.core import audit
+    from desktop_app.core.models import AuditEvent
+
+    sku_io.import_skus(cat_db, DATA / "skus_zh.csv", today=TODAY)
+    with cat_db.transaction() as session:
+        events = session.scalars(
+            select(AuditEvent).where(AuditEvent.entity == "sku", AuditEvent.action == "insert")
+        ).all()
+        ids = {str(sku.id) for sku in session.scalars(select(Sku))}
+        assert {e.entity_id for e in events} == ids and len(events) == 5
+        assert '"code": "PC-IP15-BLK"' in next(
+            e.after_json for e in events if "IP15-BLK" in e.after_json
+        )
+        assert audit.verify_chain(session).ok

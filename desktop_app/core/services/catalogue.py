@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from desktop_app.core import codes, validate
+from desktop_app.core import audit, codes, validate
 from desktop_app.core import declaration_elements as elements
 from desktop_app.core.errors import BadInput, FieldProblem, ValidationFailed
 from desktop_app.core.importers.common import RowError
@@ -492,12 +492,12 @@ def _write(
     job: Job,
 ) -> None:
     suppliers = _supplier_ids(session, {name for _, _, name in plans if name}, result)
+    new: list[dict[str, Any]] = []
     for done, (current, prepared, supplier) in enumerate(plans):
         if supplier:
             prepared.values["supplier_id"] = suppliers[supplier]
         if current is None:
-            session.add(Sku(**prepared.values))
-            result.inserted += 1
+            new.append(prepared.values)
         elif _assign(current, prepared.values):
             result.updated += 1
         else:
@@ -506,6 +506,29 @@ def _write(
             session.flush()
             job.report(done + 1, len(plans), "writing SKUs")
     session.flush()
+    for start in range(0, len(new), _INSERT_CHUNK):
+        _insert(session, new[start : start + _INSERT_CHUNK])
+        job.report(start, len(new), "adding SKUs")
+    result.inserted = len(new)
+
+
+_INSERT_CHUNK = 2000
+
+
+def _insert(session: Session, rows: list[dict[str, Any]]) -> None:
+    """New SKUs in one executemany, each with its own audit event as the ORM would write.
+
+    Going around the ORM's unit of work makes a 100,000-SKU import several times faster.
+    """
+    table = Sku.__table__
+    returned = session.execute(insert(table).returning(table.c.code, table.c.id), rows)
+    ids: dict[str, int] = {code: id_ for code, id_ in returned}
+    events = [
+        {"action": "insert", "entity": "sku", "entity_id": ids[row["code"]],
+         "after": {**row, "id": ids[row["code"]]}}
+        for row in rows
+    ]  # fmt: skip
+    audit.write_events(session, events)
 
 
 def _supplier_ids(session: Session, names: set[str], result: UpsertResult) -> dict[str, int]:
