@@ -92,13 +92,16 @@ class Table:
     file_format: str = "csv"  # csv or xlsx
     encoding: str | None = None
     delimiter: str | None = None
+    rows_read: int = 0  # non-blank data rows yielded so far by rows()
     _raw: RawRows | None = field(default=None, repr=False)
     _numeric: set[str] = field(default_factory=set, repr=False)
 
-    def rows(self) -> Iterator[tuple[int, Row]]:
-        """(row number as the user sees it, Row) for every non-blank row below the header."""
+    def rows(self, skip: Callable[[int, Row], bool] | None = None) -> Iterator[tuple[int, Row]]:
+        """(row number as the user sees it, Row) for every non-blank row below the header,
+        except those `skip(number, row)` says are not data (not counted in rows_read)."""
         if self._raw is None:
             return
+        self.rows_read = 0
         pairs = tuple(self.columns.items())
         numeric = self._numeric
         for number, cells in self._raw():
@@ -107,7 +110,8 @@ class Table:
             row = _to_row(cells, pairs)
             if row.numbers:
                 numeric.update(row.numbers)
-            if any(row.values()):
+            if any(row.values()) and not (skip and skip(number, row)):
+                self.rows_read += 1
                 yield number, row
 
     def was_number(self, name: str) -> bool:
