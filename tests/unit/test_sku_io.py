@@ -245,3 +245,24 @@ def test_every_imported_sku_has_its_audit_event_and_the_chain_holds(cat_db):
             e.after_json for e in events if "IP15-BLK" in e.after_json
         )
         assert audit.verify_chain(session).ok
+
+
+def test_cancel_leaves_nothing_behind(cat_db):
+    import threading
+
+    from desktop_app.core.errors import Cancelled
+    from desktop_app.core.jobs import Job
+
+    stop = threading.Event()
+    seen: list[str] = []
+
+    def progress(done: int, total: int, message: str) -> None:
+        seen.append(message)
+        if message == "checking SKUs":
+            stop.set()  # the user presses Cancel while the rows are checked
+
+    with pytest.raises(Cancelled):
+        sku_io.import_skus(cat_db, DATA / "skus_zh.csv", job=Job(progress, stop), today=TODAY)
+    assert seen and _skus(cat_db) == {}
+    with cat_db.transaction() as session:
+        assert session.scalar(select(func.count()).select_from(Supplier)) == 0
