@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from desktop_app.core.errors import BadInput
 from desktop_app.core.models import AuditEvent, Order, OrderLine, PlatformListing, Shop, Sku
@@ -122,6 +122,9 @@ def test_a_multipack_factor_multiplies_the_quantity(shop_data):
     )
     session.expire_all()
     assert line.sku_quantity == Decimal("0.99999")
+    stored = session.execute(text("SELECT typeof(sku_quantity) FROM order_line WHERE id = :id"),
+                             {"id": line.id}).scalar_one()  # fmt: skip
+    assert stored == "integer", "scaled quantities stay exact integers"
 
 
 def test_remap_and_unmap(shop_data):

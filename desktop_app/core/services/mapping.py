@@ -376,7 +376,7 @@ def _apply(session: Session, action: str, listing: PlatformListing) -> int:
     else:  # both are in 10⁻⁵ units: rescale, rounding half up (quantities are never negative)
         units = literal(int(factor * QUANTITY_SCALE), BigInteger)
         half, scale = literal(QUANTITY_SCALE // 2, BigInteger), literal(QUANTITY_SCALE, BigInteger)
-        scaled = (quantity * units + half) / scale
+        scaled = (quantity * units + half) // scale
     result = session.execute(
         update(_line)
         .where(_lines_of(listing.shop_id, listing.platform_sku))
