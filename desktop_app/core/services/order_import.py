@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
+from desktop_app import paths
 from desktop_app.core import audit, codes
 from desktop_app.core.db import Database
 from desktop_app.core.demo.bulk import sync_id_sequence
@@ -412,6 +413,19 @@ def _imported_before(session: Session, sha256: str, run_id: int) -> str | None:
         )
     )
     return None if when is None else str(when)
+
+
+# -- the generic template -----------------------------------------------------------------
+def template_path() -> Path:
+    """The generic order template shipped with the app (resources/templates)."""
+    return paths.resources_dir() / "templates" / "orders_template.csv"
+
+
+def save_template(target: str | Path) -> Path:
+    """Copy the generic order template where the user wants it (UTF-8 with a BOM for Excel)."""
+    target = Path(target)
+    target.write_bytes(template_path().read_bytes())
+    return target
 
 
 # -- figures ------------------------------------------------------------------------------

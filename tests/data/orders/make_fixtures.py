@@ -14,14 +14,15 @@ from openpyxl import Workbook
 
 HERE = Path(__file__).parent
 
-AMAZON = (
-    "amazon-order-id merchant-order-id purchase-date last-updated-date order-status "
-    "fulfillment-channel sales-channel order-channel ship-service-level product-name sku asin "
-    "item-status quantity currency item-price item-tax shipping-price shipping-tax "
-    "gift-wrap-price gift-wrap-tax item-promotion-discount ship-promotion-discount ship-city "
-    "ship-state ship-postal-code ship-country promotion-ids cpf is-business-order "
-    "purchase-order-number price-designation"
-).split()
+AMAZON = [
+    "amazon-order-id", "merchant-order-id", "purchase-date", "last-updated-date", "order-status",
+    "fulfillment-channel", "sales-channel", "order-channel", "ship-service-level", "product-name",
+    "sku", "asin", "item-status", "quantity", "currency", "item-price", "item-tax",
+    "shipping-price", "shipping-tax", "gift-wrap-price", "gift-wrap-tax",
+    "item-promotion-discount", "ship-promotion-discount", "ship-city", "ship-state",
+    "ship-postal-code", "ship-country", "promotion-ids", "cpf", "is-business-order",
+    "purchase-order-number", "price-designation",
+]  # fmt: skip
 AMAZON_ROWS = [
     ["113-4625812-1187423", "", "2024-05-03T14:22:10+00:00", "2024-05-05T08:01:44+00:00",
      "Shipped", "Amazon", "Amazon.com", "", "Expedited", "Ceramic Mug 350ml Blue",
@@ -93,24 +94,49 @@ SHOPEE_ROWS = [
      "", ""],
 ]  # fmt: skip
 # Taiwan site (Traditional Chinese), Thailand (Thai with English in brackets), Indonesia.
-SHOPEE_TW = ["訂單編號", "訂單狀態", "訂單成立日期", "主商品貨號", "商品名稱", "商品選項貨號",
-             "商品選項名稱", "商品活動價格", "數量", "訂單總金額", "Number of Items in Order"]
+SHOPEE_TW = [
+    "訂單編號",
+    "訂單狀態",
+    "訂單成立日期",
+    "主商品貨號",
+    "商品名稱",
+    "商品選項貨號",
+    "商品選項名稱",
+    "商品活動價格",
+    "數量",
+    "訂單總金額",
+    "Number of Items in Order",
+]
 SHOPEE_TW_ROWS = [
     ["240506ABCD1234", "已完成", "2024-05-06 09:15", "MUG350", "陶瓷馬克杯 350ml", "MUG-350-BLU",
      "藍色", "390", 2, "840", 2],
     ["240506EFGH5678", "不成立", "2024-05-06 11:02", "COAST4", "竹製杯墊四入", "COAST-BAM-4", "",
      "250", 1, "310", 1],
 ]  # fmt: skip
-SHOPEE_TH = ["หมายเลขคำสั่งซื้อ (Order ID)", "สถานะการสั่งซื้อ (Order Status)",
-             "วันที่ทำการสั่งซื้อ (Order Creation Date)", "เลขอ้างอิง SKU (SKU Reference No.)",
-             "ชื่อสินค้า (Product Name)", "ราคาขาย (Deal Price)", "จำนวน (Quantity)",
-             "Number of Items in Order"]
+SHOPEE_TH = [
+    "หมายเลขคำสั่งซื้อ (Order ID)",
+    "สถานะการสั่งซื้อ (Order Status)",
+    "วันที่ทำการสั่งซื้อ (Order Creation Date)",
+    "เลขอ้างอิง SKU (SKU Reference No.)",
+    "ชื่อสินค้า (Product Name)",
+    "ราคาขาย (Deal Price)",
+    "จำนวน (Quantity)",
+    "Number of Items in Order",
+]
 SHOPEE_TH_ROWS = [
     ["240507TH00001A", "สำเร็จแล้ว", "2024-05-07 19:30", "MUG-350-BLU", "แก้วเซรามิก 350ml",
      "259.00", 1, 1],
 ]  # fmt: skip
-SHOPEE_ID = ["No. Pesanan", "Status Pesanan", "Waktu Pesanan Dibuat", "No. Referensi SKU",
-             "Nama Produk", "Harga Setelah Diskon", "Jumlah", "Total Pembayaran"]
+SHOPEE_ID = [
+    "No. Pesanan",
+    "Status Pesanan",
+    "Waktu Pesanan Dibuat",
+    "No. Referensi SKU",
+    "Nama Produk",
+    "Harga Setelah Diskon",
+    "Jumlah",
+    "Total Pembayaran",
+]
 SHOPEE_ID_ROWS = [
     ["240508ID77A1B2", "Selesai", "2024-05-08 08:05", "MUG-350-BLU", "Mug Keramik 350ml",
      "Rp 89.000", 2, "Rp 190.000"],
