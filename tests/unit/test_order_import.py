@@ -65,8 +65,22 @@ def test_amazon_all_orders_current_header(db):
     merchant = found["111-2281234-5567890"]
     assert merchant.total_amount == D("1047.00") and merchant.shipping_amount == D("5.99")
     assert merchant.ship_country == "CAN" and merchant.fulfilment_channel == "MFN"
+    # New orders are routed as they are inserted: FBA (AFN) sells from the platform's
+    # warehouse under 9810, merchant-fulfilled orders ship from China under 9610.
+    assert (multi.customs_mode, multi.fulfilment) == ("9810", "platform")
+    assert (merchant.customs_mode, merchant.fulfilment) == ("9610", "china_direct")
     # Pending and cancelled orders are kept but are not sales.
     assert sales(db) == {"USD": D("25.98") + D("11.99") + D("1049.00")}
+
+
+def test_routing_rules_apply_to_new_orders(db):
+    from desktop_app.core.services.routing import RuleDraft, create_rule
+
+    add_shop(db, "shopee", "Shopee MY", "MYS", "MYR")
+    with db.transaction() as s:
+        create_rule(s, RuleDraft(platform="shopee", customs_mode="0110", fulfilment="b2b"))
+    import_orders(db, DATA / "shopee_my.xlsx")
+    assert {(o.customs_mode, o.fulfilment) for o in orders(db).values()} == {("0110", "b2b")}
 
 
 def test_amazon_old_header_utf16_finds_the_shop_by_sales_channel(db):

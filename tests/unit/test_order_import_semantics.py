@@ -152,8 +152,8 @@ def test_one_audit_event_per_import(db, tmp_path):
     import_orders(db, generic_file(tmp_path / "o.csv", range(50)), shop="Web")
     with db.sessions() as s:
         actions = s.scalars(select(AuditEvent.action).where(AuditEvent.id > before)).all()
-    # the new shop (ORM insert), routing of the new orders, and the import's summary
-    assert sorted(actions) == ["import", "insert", "route"]
+    # the new shop (ORM insert) and the import's summary
+    assert sorted(actions) == ["import", "insert"]
 
 
 def test_order_rows_apart_in_the_file_and_across_chunks_add_up(db, tmp_path, monkeypatch):

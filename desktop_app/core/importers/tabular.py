@@ -17,9 +17,10 @@ import csv
 import datetime as dt
 import io
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -35,15 +36,93 @@ _SAMPLE_BYTES = 256 * 1024
 _DECODE_BLOCK = 1 << 20
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls
-_NO_NUMBERS: frozenset[str] = frozenset()
 csv.field_size_limit(16 * 1024 * 1024)  # an AliExpress 产品信息 cell can be long
 
 
-class Row(dict[str, str]):
-    """One data row: {field: text}, plus the fields whose cell arrived as a number."""
+class Row(MutableMapping[str, str]):
+    """One data row as {field: text}; a cell becomes text only when it is read.
 
-    __slots__ = ("numbers",)
-    numbers: frozenset[str]
+    Reading lazily is what keeps a 200,000-row import near the bare reader's speed: most
+    rows of an order are asked for a few fields only. `numbers` (and `is_number`) say
+    which fields arrived as numbers from a spreadsheet.
+    """
+
+    __slots__ = ("_cells", "_columns", "_extra", "_seen")
+
+    def __init__(
+        self,
+        cells: Sequence[Cell] = (),
+        columns: Mapping[str, int] | None = None,
+        seen: set[str] | None = None,
+    ) -> None:
+        self._cells = cells
+        self._columns = columns or {}
+        self._extra: dict[str, str] | None = None
+        self._seen = seen
+
+    def __getitem__(self, name: str) -> str:
+        value = self.get(name, None)
+        if value is None:
+            raise KeyError(name)
+        return value
+
+    def get(self, name: str, default: Any = "") -> Any:
+        extra = self._extra
+        if extra is not None and name in extra:
+            return extra[name]
+        index = self._columns.get(name)
+        if index is None:
+            return default
+        value = self._cells[index] if index < len(self._cells) else ""
+        if type(value) is str:  # most cells: return them as they are, fast
+            if value and (value[0] in " \t=" or value[-1] in " \t"):
+                return _clean_text(value)
+            return value
+        if type(value) is float or type(value) is int:
+            if self._seen is not None:
+                self._seen.add(name)
+            return number_text(value)
+        return cell_text(value)
+
+    def raw(self, name: str) -> Cell:
+        """The cell as the file gave it (a float from a spreadsheet, text otherwise)."""
+        index = self._columns.get(name)
+        if index is None or index >= len(self._cells):
+            return ""
+        return self._cells[index]
+
+    def __setitem__(self, name: str, value: str) -> None:
+        if self._extra is None:
+            self._extra = {}
+        self._extra[name] = value
+
+    def __delitem__(self, name: str) -> None:
+        raise TypeError("a row's fields cannot be removed")
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._columns
+        if self._extra:
+            yield from (name for name in self._extra if name not in self._columns)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __repr__(self) -> str:
+        return f"Row({dict(self.items())!r})"
+
+    def is_number(self, name: str) -> bool:
+        """Did this field's cell arrive as a number (Excel may have changed a long ID)?"""
+        if self._extra is not None and name in self._extra:
+            return False
+        index = self._columns.get(name)
+        if index is None or index >= len(self._cells):
+            return False
+        kind = type(self._cells[index])
+        return kind is float or kind is int
+
+    @property
+    def numbers(self) -> frozenset[str]:
+        return frozenset(name for name in self._columns if self.is_number(name))
 
 
 def normalise_header(text: str) -> str:
@@ -102,21 +181,37 @@ class Table:
         if self._raw is None:
             return
         self.rows_read = 0
-        pairs = tuple(self.columns.items())
-        numeric = self._numeric
+        columns, seen = self.columns, self._numeric
+        width = max(columns.values(), default=-1) + 1
+        mapped = itemgetter(*columns.values()) if len(columns) > 1 else None
         for number, cells in self._raw():
-            if number <= self.header_row:
+            if number <= self.header_row or not width:
                 continue
-            row = _to_row(cells, pairs)
-            if row.numbers:
-                numeric.update(row.numbers)
-            if any(row.values()) and not (skip and skip(number, row)):
+            if len(cells) < width:
+                cells = [*cells, *[""] * (width - len(cells))]
+            values = mapped(cells) if mapped else (cells[width - 1],)
+            if values.count("") + values.count(None) == len(values):
+                continue  # blank where it matters (notes or totals in other columns only)
+            row = Row(cells, columns, seen)
+            if not (skip and skip(number, row)):
                 self.rows_read += 1
                 yield number, row
 
     def was_number(self, name: str) -> bool:
-        """Did any cell of this field (in the rows read so far) arrive as a number?"""
+        """Did any cell of this field read so far arrive as a number?"""
         return name in self._numeric
+
+    def select(self, names: Iterable[str]) -> Table:
+        """The same table reading only these fields (the others count as unmapped)."""
+        keep = set(names)
+        dropped = [self.fields[n] for n in self.fields if n not in keep]
+        return replace(
+            self,
+            fields={n: h for n, h in self.fields.items() if n in keep},
+            columns={n: i for n, i in self.columns.items() if n in keep},
+            unmapped_columns=[*self.unmapped_columns, *dropped],
+            _numeric=set(),
+        )
 
     def column(self, name: str) -> str:
         """The header text of a field as written in the file (for messages), else the field."""
@@ -144,28 +239,6 @@ class Table:
             raise ImportRejected(ImportSummary(file=self.source, kind=kind, errors=problems))
 
 
-def _to_row(cells: Sequence[Cell], pairs: tuple[tuple[str, int], ...]) -> Row:
-    row = Row()
-    numbers: set[str] | None = None
-    n = len(cells)
-    for name, index in pairs:
-        value = cells[index] if index < n else ""
-        kind = type(value)
-        if kind is str:
-            if value and (value[0] in " \t=" or value[-1] in " \t"):
-                value = _clean_text(value)
-            row[name] = value
-        elif kind is float or kind is int:
-            row[name] = number_text(value)
-            if numbers is None:
-                numbers = set()
-            numbers.add(name)
-        else:
-            row[name] = cell_text(value)
-    row.numbers = _NO_NUMBERS if numbers is None else frozenset(numbers)
-    return row
-
-
 def _clean_text(value: str) -> str:
     value = value.strip()
     # Exports meant for Excel wrap long IDs as ="123…" so Excel keeps them as text.
@@ -178,16 +251,18 @@ def number_text(value: float | int) -> str:
     """A spreadsheet number as the user sees it: no exponent, no ".0", 15 significant digits."""
     if type(value) is int:
         return str(value)
+    text = repr(value)
+    if len(text) <= 16 and "e" not in text and "n" not in text:  # the common, short case
+        if text.endswith(".0"):
+            text = text[:-2]
+        return "0" if text == "-0" else text
     if value != value or value in (float("inf"), float("-inf")):
-        return str(value)
-    if value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    try:
-        number = Decimal(format(value, ".15g"))
-    except InvalidOperation:  # pragma: no cover - format() always gives a number
-        return repr(value)
+        return text
+    number = Decimal(format(value, ".15g"))  # what Excel shows of a binary float
+    if number == number.to_integral_value():
+        number = number.quantize(Decimal(1))
     text = format(number, "f")
-    return "0" if text in ("-0", "-0.0") else text
+    return "0" if text == "-0" else text
 
 
 def cell_text(value: Cell) -> str:

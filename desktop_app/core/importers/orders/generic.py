@@ -77,12 +77,10 @@ def parse(table: Table, ctx: Context) -> Iterator[OrderIn]:
 def _order_row(rows: list[tuple[int, Row]]) -> tuple[int, Row]:
     """The first row, with each order-level cell taken from the first row that has it."""
     number, first = rows[0]
-    merged = Row(first)
-    merged.numbers = first.numbers
     for name in _ORDER_FIELDS:
-        if not merged.get(name):
-            merged[name] = next((r[name] for _, r in rows if r.get(name)), "")
-    return number, merged
+        if not first.get(name):
+            first[name] = next((r[name] for _, r in rows if r.get(name)), "")
+    return number, first
 
 
 def _order(rows: list[tuple[int, Row]], ctx: Context) -> OrderIn | None:

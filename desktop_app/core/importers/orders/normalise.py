@@ -112,6 +112,11 @@ class Context:
     errors: list[RowError] = field(default_factory=list)
     warnings: list[RowError] = field(default_factory=list)
 
+    @property
+    def whole(self) -> bool:
+        """Amounts in a currency without minor units: "150.000" is 150 thousand."""
+        return self.currency in ZERO_DECIMAL_CURRENCIES
+
     def warn(self, row: int | None, name: str, value: str, reason: str) -> None:
         self.warnings.append(RowError(row, self.table.column(name) if name else "", value, reason))
 
@@ -140,7 +145,7 @@ class Cells:
     def ident(self, name: str) -> str:
         """An ID kept as text; a number from Excel may have lost digits, so say so."""
         value = self.required(name)
-        if value and name in self.row.numbers:
+        if value and self.row.is_number(name):
             self.ctx.warn(
                 self.number,
                 name,
@@ -153,9 +158,18 @@ class Cells:
         self, name: str, places: int = MONEY_PLACES, *, negative: bool = False
     ) -> Decimal | None:
         """A money cell (None when empty)."""
+        raw = self.row.raw(name)
+        if type(raw) is float and raw >= 0:  # a spreadsheet number: no text round trip
+            number = float_number(raw, places)
+            if number is not None:
+                return number
         value = self.row.get(name, "")
         if not value:
             return None
+        if "." not in value or not self.ctx.whole:
+            number = plain_number(value, places)
+            if number is not None:
+                return number
         try:
             number = parse_amount(value, self.ctx.currency)
         except ValueError as exc:
@@ -172,6 +186,9 @@ class Cells:
         value = self.required(name)
         if not value:
             return ZERO
+        number = plain_number(value, QUANTITY_PLACES)
+        if number is not None:
+            return number
         try:
             number = parse_amount(value, "")
         except ValueError as exc:
@@ -223,6 +240,28 @@ class Cells:
             self.ctx.warn(self.number, name, value, "unknown country; left empty")
             return ""
         return code
+
+
+def float_number(value: float, places: int) -> Decimal | None:
+    """A spreadsheet float as the Decimal the user sees ("29.99"), when it is that short."""
+    text = repr(value)
+    if len(text) > 16 or "e" in text or "n" in text:
+        return None
+    if text.endswith(".0"):
+        return Decimal(text[:-2])
+    return Decimal(text) if len(text) - text.find(".") - 1 <= places else None
+
+
+def plain_number(text: str, places: int) -> Decimal | None:
+    """A plain unsigned number with at most `places` decimals ("29.99", "2"), read without
+    the general parser (most cells of an export); None for anything else."""
+    dot = text.find(".")
+    digits = text if dot < 0 else text.replace(".", "", 1)
+    if not (digits.isascii() and digits.isdigit()):
+        return None
+    if dot >= 0 and len(text) - dot - 1 > places:
+        return None
+    return Decimal(text)
 
 
 def parse_amount(text: str, currency: str = "") -> Decimal:
@@ -317,6 +356,8 @@ def grouped(
 
 def unique_keys(lines: list[LineIn]) -> None:
     """Make line keys unique within an order: the second 'MUG-01' becomes 'MUG-01#2'."""
+    if len(lines) < 2:
+        return
     seen: dict[str, int] = {}
     for line in lines:
         count = seen.get(line.line_key, 0) + 1

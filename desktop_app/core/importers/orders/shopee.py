@@ -100,7 +100,6 @@ def _order(rows: list, ctx: Context) -> OrderIn | None:
         head.money("service_fee") + head.money("commission_fee") + head.money("transaction_fee")
     )
     total = head.amount("order_total")
-    _item_count(head)
     bad = head.bad
     for index, (n, row) in enumerate(rows):
         cells = head if index == 0 else Cells(ctx, n, row)
@@ -109,17 +108,10 @@ def _order(rows: list, ctx: Context) -> OrderIn | None:
     if bad:
         return None
     unique_keys(order.lines)
-    goods = order.goods_amount()
-    if total is None and goods is not None:
+    if total is None and (goods := order.goods_amount()) is not None:
         total = goods + order.shipping_amount - order.discount_amount
     order.total_amount = total
     return order
-
-
-def _item_count(cells: Cells) -> None:
-    value = cells.text("items_in_order")
-    if value and not value.isdigit():
-        cells.error("items_in_order", value, "not a whole number of items")
 
 
 def _line(cells: Cells, number: int) -> LineIn:

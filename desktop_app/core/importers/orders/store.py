@@ -38,7 +38,8 @@ ORDER_AMOUNTS = (
 ORDER_INSERT = (
     "id", "shop_id", "platform_order_id", "status", "platform_status", "ordered_at", "paid_at",
     "shipped_at", "currency", *ORDER_AMOUNTS, "ship_country", "fulfilment",
-    "fulfilment_channel", "import_run_id", "source_row", "created_at", "updated_at",
+    "fulfilment_channel", "customs_mode", "warehouse_id", "import_run_id", "source_row",
+    "created_at", "updated_at",
 )  # fmt: skip
 ORDER_UPDATE = (
     "status", "platform_status", "ordered_at", "currency", *ORDER_AMOUNTS, "ship_country",
@@ -76,6 +77,14 @@ def fit(text: str, length: int) -> str:
     return f"{text[: length - 13]}~{digest}"
 
 
+Route = tuple[str | None, str, int | None]  # customs mode, fulfilment, warehouse (None: keep)
+Router = Callable[[str, str, str], Route]  # (fulfilment channel, ship country, fulfilment)
+
+
+def no_routing(channel: str, country: str, fulfilment: str) -> Route:
+    return None, fulfilment, None
+
+
 @dataclass
 class Counts:
     orders_inserted: int = 0
@@ -89,8 +98,17 @@ class Counts:
 class OrderStore:
     """Writes chunks of OrderIn for one shop and one import run."""
 
-    def __init__(self, conn: Connection, shop_id: int, fmt: PlatformFormat, run_id: int) -> None:
+    def __init__(
+        self,
+        conn: Connection,
+        shop_id: int,
+        fmt: PlatformFormat,
+        run_id: int,
+        router: Router = no_routing,
+    ) -> None:
         self.conn, self.shop_id, self.fmt, self.run_id = conn, shop_id, fmt, run_id
+        self._router = router
+        self._routes: dict[tuple[str, str], Route] = {}
         self.counts = Counts()
         self._next_order = (conn.scalar(select(func.max(_order.c.id))) or 0) + 1
         self._next_line = (conn.scalar(select(func.max(_line.c.id))) or 0) + 1
@@ -185,13 +203,22 @@ class OrderStore:
     # -- rows ----------------------------------------------------------------------------
     def _order_row(self, order_id: int, o: OrderIn) -> tuple[Any, ...]:
         when = self._when
-        fulfilment = "platform" if o.fulfilment_channel == "AFN" else "china_direct"
+        channel = fit(o.fulfilment_channel, 30)
+        mode, fulfilment, warehouse = self._route(channel, o.ship_country)
         return (
             order_id, self.shop_id, fit(o.order_id, 60), o.status, fit(o.platform_status, 60),
             when(o.ordered_at), o.paid_at and when(o.paid_at), o.shipped_at and when(o.shipped_at),
-            o.currency, *_amounts(o), o.ship_country, fulfilment, fit(o.fulfilment_channel, 30),
+            o.currency, *_amounts(o), o.ship_country, fulfilment, channel, mode, warehouse,
             self.run_id, o.row, self._now, self._now,
         )  # fmt: skip
+
+    def _route(self, channel: str, country: str) -> Route:
+        """A new order's customs mode and fulfilment source, by the routing rules."""
+        route = self._routes.get((channel, country))
+        if route is None:
+            fulfilment = "platform" if channel == "AFN" else "china_direct"
+            route = self._routes[channel, country] = self._router(channel, country, fulfilment)
+        return route
 
     def _order_update_row(self, order_id: int, o: OrderIn) -> tuple[Any, ...]:
         when = self._when
@@ -303,7 +330,7 @@ def instant_encoder(column: Column[Any], conn: Connection) -> Callable[[dt.datet
         return exact
 
     def fast(value: dt.datetime) -> str:
-        return value.astimezone(dt.UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+        return value.astimezone(dt.UTC).isoformat(" ", "microseconds")[:26]  # no "+00:00"
 
     probes = (
         dt.datetime(2024, 5, 3, 14, 22, 10, 123456, dt.UTC),
