@@ -1,6 +1,7 @@
 """The command line end to end: init, demo, status, check, backup, restore, exit codes."""
 
 import sqlite3
+from decimal import Decimal
 
 import pytest
 
@@ -39,6 +40,8 @@ def test_demo_then_status_and_check(cli, demo_db):
     assert 250 <= counts["skus"] <= 400
     assert counts["warehouses"] >= 4
     assert status["schema_revision"] == status["head_revision"]
+    assert set(status["sales"]) >= {"USD", "EUR", "JPY"}
+    assert all(Decimal(v) > 0 for v in status["sales"].values())
     check = cli("--db", str(demo_db), "check", "--json")
     assert check.code == 0, check.out + check.err
     assert check.json()["ok"] is True

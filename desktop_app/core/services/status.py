@@ -26,6 +26,7 @@ from desktop_app.core.models import (
     Supplier,
     Warehouse,
 )
+from desktop_app.core.services.order_import import sales_by_currency
 
 COUNTED = {
     "skus": Sku,
@@ -58,6 +59,7 @@ def collect_status(db: Database) -> dict[str, Any]:
     path = db.path
     with db.sessions() as session:
         figures = counts(session)
+        sales = {cur: str(amount) for cur, amount in sales_by_currency(session).items()}
         last_backup = settings.get(session, "backup.last_at") or None
     return {
         "database": db.display_name,
@@ -66,6 +68,7 @@ def collect_status(db: Database) -> dict[str, Any]:
         "head_revision": head_revision(),
         "last_backup": last_backup,
         "counts": figures,
+        "sales": sales,  # goods amounts of orders that are sales, per currency
     }
 
 
