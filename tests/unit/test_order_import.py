@@ -195,6 +195,18 @@ def test_generic_template(db, tmp_path):
     assert sales(db) == {"USD": D("31.97")}
 
 
+def test_generic_with_only_the_required_columns(db, tmp_path):
+    path = tmp_path / "few.csv"
+    path.write_text(
+        "订单号,状态,下单时间,币种,平台SKU,数量\nA-1,已付款,2024/5/3 14:22,eur,MUG,2\n",
+        encoding="gb18030",
+    )
+    summary = import_orders(db, path, shop="Offline")
+    assert summary.details["platform"] == "generic" and summary.inserted == 1
+    order = orders(db)["A-1"]
+    assert (order.status, order.currency, order.total_amount) == ("paid", "EUR", None)
+
+
 def test_explicit_platform_overrides_detection(db):
     with pytest.raises(ImportRejected) as caught:
         import_orders(db, DATA / "shopee_my.xlsx", platform="generic", shop="x")

@@ -9,6 +9,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from desktop_app.core.errors import BadInput, Cancelled
@@ -196,3 +198,37 @@ def test_shop_must_be_named_when_ambiguous(db):
         s.add(Shop(platform="shopee", name="B", site_country="PHL", currency="PHP"))
     with pytest.raises(BadInput, match="A, B"):
         import_orders(db, DATA / "shopee_my.xlsx")
+
+
+FUZZ_SEEDS = ("amazon_all_orders.txt", "shopee_my.xlsx", "tiktok_us.csv", "aliexpress_gbk.csv")
+
+
+def _spoiled(name: str, at: int, junk: bytes) -> bytes:
+    """A real export with some bytes overwritten."""
+    data = (DATA / name).read_bytes()
+    at %= len(data)
+    return data[:at] + junk + data[at + len(junk) :]
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.one_of(
+        st.binary(max_size=600).map(lambda b: ",".join(HEADER).encode() + b"\n" + b),
+        st.lists(
+            st.lists(st.text(max_size=12), min_size=7, max_size=7).map(",".join), max_size=8
+        ).map(lambda rows: "\n".join([",".join(HEADER), *rows]).encode("utf-8")),
+        st.binary(max_size=600),
+        st.builds(_spoiled, st.sampled_from(FUZZ_SEEDS), st.integers(0, 10**6), st.binary()),
+    )
+)
+def test_fuzz_any_file_imports_or_is_refused_without_a_trace(db, tmp_path, content):
+    path = tmp_path / "fuzz.csv"
+    path.write_bytes(content)
+    before = (count(db, Order), count(db, OrderLine), count(db, ImportRun), count(db, Shop))
+    try:
+        import_orders(db, path, shop="Fuzz")
+    except BadInput:
+        after = (count(db, Order), count(db, OrderLine), count(db, ImportRun), count(db, Shop))
+        assert after == before

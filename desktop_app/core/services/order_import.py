@@ -113,6 +113,7 @@ def import_orders(
     with db.transaction(actor) as session:
         summary = run_import(session, prepared, shop=shop, job=job or Job())
         if summary.errors and not skip_bad:
+            summary.details["import_run_id"] = None  # rolled back with the rest
             raise ImportRejected(summary)  # leaving the block rolls everything back
     return summary
 

@@ -101,7 +101,7 @@ def _order(rows: list, ctx: Context) -> OrderIn | None:
     order_id = head.ident("order_id")
     status, raw_status = head.status("status", STATUSES)
     ordered_at = head.when("ordered_at", required=True)
-    currency = head.text("currency").upper() or ctx.currency
+    currency = head.currency("currency")
     channel = head.text("fulfilment_channel")
     order = OrderIn(
         number, order_id, status, raw_status, ordered_at, currency,  # type: ignore[arg-type]

@@ -87,9 +87,7 @@ def _order(rows: list[tuple[int, Row]], ctx: Context) -> OrderIn | None:
     number, merged = _order_row(rows)
     head = Cells(ctx, number, merged)
     status, raw_status = head.status("status", STATUSES)
-    currency = head.required("currency").upper()
-    if currency and (len(currency) != 3 or not currency.isalpha()):
-        head.error("currency", currency, "not a 3-letter currency code (USD, EUR, CNY …)")
+    currency = head.currency("currency") if head.required("currency") else ""
     order = OrderIn(
         number, head.ident("order_id"), status, raw_status,
         head.when("ordered_at", required=True), currency,  # type: ignore[arg-type]
@@ -137,6 +135,7 @@ FORMAT = PlatformFormat(
     aliases=ALIASES,
     required=REQUIRED,
     marks=(
+        REQUIRED,
         frozenset({"line_id"}),
         frozenset({"platform_sku", "unit_price"}),
         frozenset({"platform_sku", "amount"}),

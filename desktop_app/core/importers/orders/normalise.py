@@ -22,6 +22,7 @@ from desktop_app.core.models.orders import ORDER_STATUSES
 
 ZERO = Decimal(0)
 MONEY_PLACES, PRICE_PLACES, QUANTITY_PLACES = 2, 4, 5
+MAX_DIGITS = 12  # a trillion in any currency or unit: more is a misread cell, not an order
 ZERO_DECIMAL_CURRENCIES = frozenset({"JPY", "KRW", "VND", "IDR", "CLP", "HUF", "TWD", "UGX"})
 _GROUPED = re.compile(r"^\d{1,3}([,.' ]\d{3})+$")
 # An amount with a currency sign or code before or after it: "US$ 12.50", "12,50 €", "RM12.50".
@@ -191,8 +192,8 @@ class Cells:
             return number
         try:
             number = parse_amount(value, "")
-        except ValueError as exc:
-            self.error(name, value, str(exc))
+        except ValueError:
+            self.error(name, value, "not a quantity (a number such as 2)")
             return ZERO
         checked = self._places(name, value, number, QUANTITY_PLACES, False)
         return ZERO if checked is None else checked
@@ -231,6 +232,16 @@ class Cells:
             return "paid", raw
         return status, raw
 
+    def currency(self, name: str) -> str:
+        """An ISO currency code from the file, else the shop's."""
+        value = self.row.get(name, "").upper()
+        if not value:
+            return self.ctx.currency
+        if len(value) != 3 or not value.isascii() or not value.isalpha():
+            self.error(name, value, "not a 3-letter currency code (USD, EUR, CNY …)")
+            return self.ctx.currency
+        return value
+
     def country(self, name: str) -> str:
         value = self.row.get(name, "")
         if not value:
@@ -245,7 +256,7 @@ class Cells:
 def float_number(value: float, places: int) -> Decimal | None:
     """A spreadsheet float as the Decimal the user sees ("29.99"), when it is that short."""
     text = repr(value)
-    if len(text) > 16 or "e" in text or "n" in text:
+    if len(text) > 16 or "e" in text or "n" in text or value >= 1e12:
         return None
     if text.endswith(".0"):
         return Decimal(text[:-2])
@@ -255,6 +266,8 @@ def float_number(value: float, places: int) -> Decimal | None:
 def plain_number(text: str, places: int) -> Decimal | None:
     """A plain unsigned number with at most `places` decimals ("29.99", "2"), read without
     the general parser (most cells of an export); None for anything else."""
+    if len(text) > MAX_DIGITS:
+        return None  # long: the general parser checks the range
     dot = text.find(".")
     digits = text if dot < 0 else text.replace(".", "", 1)
     if not (digits.isascii() and digits.isdigit()):
@@ -271,7 +284,7 @@ def parse_amount(text: str, currency: str = "") -> Decimal:
         try:
             number = Decimal(text)
             if number.is_finite():
-                return number
+                return _in_range(number)
         except InvalidOperation:
             pass
     match = _AMOUNT.fullmatch(text.replace("\u2212", "-"))
@@ -281,15 +294,21 @@ def parse_amount(text: str, currency: str = "") -> Decimal:
     if text.strip().startswith("(") and text.strip().endswith(")"):  # accounting negative
         sign = "-"
     cleaned = cleaned.strip("()")
-    if cleaned[:1] in "+-":
+    if cleaned and cleaned[0] in "+-":
         sign, cleaned = ("-" if cleaned[0] == "-" else sign), cleaned[1:]
     if not cleaned or not cleaned[0].isdigit() or not cleaned[-1].isdigit():
         raise ValueError("not an amount")
     cleaned = _unseparate(cleaned, whole)
     try:
-        return Decimal(sign + cleaned)
+        return _in_range(Decimal(sign + cleaned))
     except InvalidOperation:
         raise ValueError("not an amount") from None
+
+
+def _in_range(number: Decimal) -> Decimal:
+    if number and number.adjusted() >= MAX_DIGITS:
+        raise ValueError(f"too large (at most {MAX_DIGITS} digits before the decimal point)")
+    return number
 
 
 def _unseparate(text: str, whole: bool) -> str:
