@@ -26,7 +26,9 @@ from desktop_app.core.services import backup
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.events import AppEvents
 from desktop_app.ui.reasons import describe_error
+from desktop_app.ui.screens.catalogue import CatalogueScreen
 from desktop_app.ui.screens.home import HomeScreen
+from desktop_app.ui.screens.orders import OrdersScreen
 from desktop_app.ui.screens.settings import SettingsScreen
 from desktop_app.ui.style import WINDOW_STYLE
 from desktop_app.ui.tasks import TaskRunner
@@ -57,8 +59,10 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("app"))
         self.setStyleSheet(WINDOW_STYLE)
         self.home = HomeScreen(self.ctx)
+        self.orders = OrdersScreen(self.ctx)
+        self.catalogue = CatalogueScreen(self.ctx)
         self.settings_screen = SettingsScreen(self.ctx)
-        self.screens: list[Screen] = [self.home, self.settings_screen]
+        self.screens: list[Screen] = [self.home, self.orders, self.catalogue, self.settings_screen]
         self.stack = QStackedWidget()
         self.nav = self._build_nav()
         self._build_central()

@@ -60,3 +60,21 @@ class UiState:
 
     def set_view(self, key: str, value: int) -> None:
         self._store.setValue(f"view/{key}", int(value))
+
+    def view_text(self, key: str, default: str = "") -> str:
+        """A piece of view state that is text: a sort ("ordered_at desc"), a list of columns."""
+        value = self._store.value(f"view/{key}", default)
+        return value if isinstance(value, str) else default
+
+    def set_view_text(self, key: str, value: str) -> None:
+        self._store.setValue(f"view/{key}", str(value))
+
+    def view_list(self, key: str) -> list[str] | None:
+        """A list of names (e.g. the hidden columns of a table); None when never saved."""
+        if not self._store.contains(f"view/{key}"):
+            return None
+        text = self.view_text(key)
+        return [part for part in text.split(",") if part]
+
+    def set_view_list(self, key: str, values: list[str]) -> None:
+        self.set_view_text(key, ",".join(values))

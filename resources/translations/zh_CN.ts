@@ -2,6 +2,304 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>Catalogue</name>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文品名</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文品名</translation>
+    </message>
+    <message>
+        <source>Specification</source>
+        <translation>规格型号</translation>
+    </message>
+    <message>
+        <source>HS code</source>
+        <translation>HS 编码</translation>
+    </message>
+    <message>
+        <source>Declaration elements</source>
+        <translation>申报要素</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Brand type</source>
+        <translation>品牌类型</translation>
+    </message>
+    <message>
+        <source>Export preference</source>
+        <translation>出口享惠情况</translation>
+    </message>
+    <message>
+        <source>Trade unit</source>
+        <translation>成交计量单位</translation>
+    </message>
+    <message>
+        <source>First legal unit</source>
+        <translation>法定第一计量单位</translation>
+    </message>
+    <message>
+        <source>Second legal unit</source>
+        <translation>法定第二计量单位</translation>
+    </message>
+    <message>
+        <source>First legal units per trade unit</source>
+        <translation>每成交单位的法定第一数量</translation>
+    </message>
+    <message>
+        <source>Second legal units per trade unit</source>
+        <translation>每成交单位的法定第二数量</translation>
+    </message>
+    <message>
+        <source>Country of origin</source>
+        <translation>原产国(地区)</translation>
+    </message>
+    <message>
+        <source>Domestic source</source>
+        <translation>境内货源地</translation>
+    </message>
+    <message>
+        <source>Net weight (kg)</source>
+        <translation>净重(千克)</translation>
+    </message>
+    <message>
+        <source>Gross weight (kg)</source>
+        <translation>毛重(千克)</translation>
+    </message>
+    <message>
+        <source>Length (cm)</source>
+        <translation>长(厘米)</translation>
+    </message>
+    <message>
+        <source>Width (cm)</source>
+        <translation>宽(厘米)</translation>
+    </message>
+    <message>
+        <source>Height (cm)</source>
+        <translation>高(厘米)</translation>
+    </message>
+    <message>
+        <source>Levy rate (%)</source>
+        <translation>征税率(%)</translation>
+    </message>
+    <message>
+        <source>Rebate rate (%)</source>
+        <translation>退税率(%)</translation>
+    </message>
+    <message>
+        <source>Rates set by hand</source>
+        <translation>税率手工设定</translation>
+    </message>
+    <message>
+        <source>Purchase price (CNY)</source>
+        <translation>采购价(人民币)</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Missing for customs</source>
+        <translation>报关缺项</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改时间</translation>
+    </message>
+    <message>
+        <source>0 No brand</source>
+        <translation>0 无品牌</translation>
+    </message>
+    <message>
+        <source>1 Own domestic brand</source>
+        <translation>1 境内自主品牌</translation>
+    </message>
+    <message>
+        <source>2 Acquired domestic brand</source>
+        <translation>2 境内收购品牌</translation>
+    </message>
+    <message>
+        <source>3 Foreign brand (made to order)</source>
+        <translation>3 境外品牌(贴牌生产)</translation>
+    </message>
+    <message>
+        <source>4 Foreign brand (other)</source>
+        <translation>4 境外品牌(其他)</translation>
+    </message>
+    <message>
+        <source>0 No preferential duty at destination</source>
+        <translation>0 在最终目的国(地区)不享受优惠关税</translation>
+    </message>
+    <message>
+        <source>1 Preferential duty at destination</source>
+        <translation>1 在最终目的国(地区)享受优惠关税</translation>
+    </message>
+    <message>
+        <source>2 Not known</source>
+        <translation>2 不能确定是否享受优惠关税</translation>
+    </message>
+    <message>
+        <source>3 Not applicable</source>
+        <translation>3 不适用</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Set by hand: differs from the rate library</source>
+        <translation>手工设定：与退税率文库不同</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueScreen</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在载入…</translation>
+    </message>
+    <message>
+        <source>Search SKU, name or HS code</source>
+        <translation>搜索 SKU、品名或 HS 编码</translation>
+    </message>
+    <message>
+        <source>Catalogue</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Active and inactive</source>
+        <translation>启用和停用</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>With or without HS code</source>
+        <translation>有无 HS 编码</translation>
+    </message>
+    <message>
+        <source>With an HS code</source>
+        <translation>有 HS 编码</translation>
+    </message>
+    <message>
+        <source>Without an HS code</source>
+        <translation>无 HS 编码</translation>
+    </message>
+    <message>
+        <source>Any brand type</source>
+        <translation>全部品牌类型</translation>
+    </message>
+    <message>
+        <source>All suppliers</source>
+        <translation>全部供应商</translation>
+    </message>
+    <message>
+        <source>Any rates</source>
+        <translation>全部税率来源</translation>
+    </message>
+    <message>
+        <source>Rates set by hand</source>
+        <translation>税率手工设定</translation>
+    </message>
+    <message>
+        <source>Rates from the library</source>
+        <translation>税率取自文库</translation>
+    </message>
+    <message>
+        <source>Missing declaration fields</source>
+        <translation>缺少申报项</translation>
+    </message>
+    <message>
+        <source>New SKU…</source>
+        <translation>新建 SKU…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Import SKUs…</source>
+        <translation>导入 SKU…</translation>
+    </message>
+    <message>
+        <source>Add or update SKUs from an Excel or CSV file (matched by SKU code)</source>
+        <translation>从 Excel 或 CSV 文件新增或更新 SKU（按 SKU 编码匹配）</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>{0} SKUs</source>
+        <translation>{0} 个 SKU</translation>
+    </message>
+    <message>
+        <source>Showing the first {0} SKUs; counting the rest…</source>
+        <translation>先显示前 {0} 个 SKU，正在统计其余…</translation>
+    </message>
+    <message>
+        <source>SKU saved.</source>
+        <translation>SKU 已保存。</translation>
+    </message>
+    <message>
+        <source>Import SKUs</source>
+        <translation>导入 SKU</translation>
+    </message>
+    <message>
+        <source>Spreadsheets ({0})</source>
+        <translation>表格文件 ({0})</translation>
+    </message>
+    <message>
+        <source>Importing SKUs from {0}…</source>
+        <translation>正在从 {0} 导入 SKU…</translation>
+    </message>
+    <message>
+        <source>Export SKUs</source>
+        <translation>导出 SKU</translation>
+    </message>
+    <message>
+        <source>skus.xlsx</source>
+        <translation>SKU清单.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting SKUs…</source>
+        <translation>正在导出 SKU…</translation>
+    </message>
+    <message>
+        <source>{0} SKUs exported to {1}</source>
+        <translation>已导出 {0} 个 SKU 到 {1}</translation>
+    </message>
+</context>
+<context>
     <name>CodeTablesPanel</name>
     <message>
         <source>ExportDesk ships the common customs code tables. When customs publishes a new edition, import the official file here (CSV or Excel); the previous edition is kept.</source>
@@ -58,6 +356,17 @@
     <message>
         <source>Imported {0}: edition {1} is now in use.</source>
         <translation>已导入 {0}，现使用版本 {1}。</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnChooser</name>
+    <message>
+        <source>Columns</source>
+        <translation>显示列</translation>
+    </message>
+    <message>
+        <source>Show default columns</source>
+        <translation>恢复默认列</translation>
     </message>
 </context>
 <context>
@@ -268,6 +577,91 @@
     <message>
         <source>Audit events</source>
         <translation>审计日志</translation>
+    </message>
+</context>
+<context>
+    <name>DateRange</name>
+    <message>
+        <source>Any time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <source>Dates…</source>
+        <translation>指定日期…</translation>
+    </message>
+</context>
+<context>
+    <name>ElementsEditor</name>
+    <message>
+        <source>Element (label:value, e.g. 材质:TPU)</source>
+        <translation>要素（名称:内容，如 材质:TPU）</translation>
+    </message>
+    <message>
+        <source>Add element</source>
+        <translation>添加要素</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Brand type</source>
+        <translation>品牌类型</translation>
+    </message>
+    <message>
+        <source>Export preference</source>
+        <translation>出口享惠情况</translation>
+    </message>
+    <message>
+        <source>{0}: follows the choice above</source>
+        <translation>{0}：随上方选择自动填写</translation>
+    </message>
+    <message>
+        <source>Written as: {0}</source>
+        <translation>申报写法：{0}</translation>
+    </message>
+    <message>
+        <source>No elements yet</source>
+        <translation>尚未填写要素</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
     </message>
 </context>
 <context>
@@ -515,6 +909,79 @@
     </message>
 </context>
 <context>
+    <name>ImportProblemsDialog</name>
+    <message>
+        <source>{0}: {1} rows read, {2} new, {3} updated, {4} skipped.</source>
+        <translation>{0}：读取 {1} 行，新增 {2}，更新 {3}，跳过 {4}。</translation>
+    </message>
+    <message>
+        <source>{0} bad rows were left out.</source>
+        <translation>{0} 行有错误，未导入。</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <source>Import not done</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <source>{0} has {1} bad row(s). Nothing was imported: correct them in the file and import it again.</source>
+        <translation>{0} 有 {1} 行错误，未导入任何数据：请在文件中改正后重新导入。</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Save error report…</source>
+        <translation>保存错误报告…</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Save error report</source>
+        <translation>保存错误报告</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Error report saved</source>
+        <translation>错误报告已保存</translation>
+    </message>
+    <message>
+        <source>Saved to:
+{0}</source>
+        <translation>已保存到：
+{0}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>ExportDesk</source>
@@ -549,6 +1016,476 @@ ExportDesk closes anyway; use “Back up now” on Home next time.</source>
 {0}
 
 程序仍将关闭；下次请在首页点击“立即备份”。</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetailPane</name>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Platform SKU</source>
+        <translation>平台 SKU</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Mapped</source>
+        <translation>已对应</translation>
+    </message>
+    <message>
+        <source>Select an order to see its lines.</source>
+        <translation>选择一个订单查看其明细。</translation>
+    </message>
+    <message>
+        <source>Not routed</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <source> (routed by hand)</source>
+        <translation>（手工指定）</translation>
+    </message>
+    <message>
+        <source>Ordered {0} · paid {1} · shipped {2} · ship to {3}</source>
+        <translation>下单 {0} · 付款 {1} · 发货 {2} · 收货国 {3}</translation>
+    </message>
+    <message>
+        <source>Total {0} {1} · shipping {2} · discount {3} · tax {4} · platform fees {5}</source>
+        <translation>合计 {0} {1} · 运费 {2} · 折扣 {3} · 税 {4} · 平台费用 {5}</translation>
+    </message>
+    <message>
+        <source>Customs mode: {0} · fulfilment: {1}{2} · warehouse: {3}</source>
+        <translation>监管方式：{0} · 发货方式：{1}{2} · 仓库：{3}</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No — map it</source>
+        <translation>否，待对应</translation>
+    </message>
+</context>
+<context>
+    <name>OrderImportDialog</name>
+    <message>
+        <source>Import orders</source>
+        <translation>导入订单</translation>
+    </message>
+    <message>
+        <source>Recognise from the columns</source>
+        <translation>按表头自动识别</translation>
+    </message>
+    <message>
+        <source>From the file (or type a new shop)</source>
+        <translation>按文件识别（或输入新店铺名）</translation>
+    </message>
+    <message>
+        <source>Preview again</source>
+        <translation>重新预览</translation>
+    </message>
+    <message>
+        <source>Import the good rows and leave out the bad ones</source>
+        <translation>导入正确的行，跳过错误行</translation>
+    </message>
+    <message>
+        <source>Show bad rows…</source>
+        <translation>查看错误行…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Platform and shop</source>
+        <translation>平台和店铺</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币制</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>明细数</translation>
+    </message>
+    <message>
+        <source>Ship to</source>
+        <translation>收货国</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>配送渠道</translation>
+    </message>
+    <message>
+        <source>Reading {0}…</source>
+        <translation>正在读取 {0}…</translation>
+    </message>
+    <message>
+        <source>This file cannot be imported as it is:
+{0}</source>
+        <translation>此文件无法直接导入：
+{0}</translation>
+    </message>
+    <message>
+        <source> (a new shop)</source>
+        <translation>（新店铺）</translation>
+    </message>
+    <message>
+        <source>{0} export for {1}: {2} rows; {3} new and {4} updated order lines; {5} bad rows.</source>
+        <translation>{0} 导出文件，店铺 {1}：{2} 行；新增 {3}、更新 {4} 条订单明细；{5} 行有错误。</translation>
+    </message>
+    <message>
+        <source>This file was imported before ({0}): its orders are updated.</source>
+        <translation>此文件曾于 {0} 导入过：其中的订单将被更新。</translation>
+    </message>
+    <message>
+        <source>Every platform SKU in the file is mapped to a SKU.</source>
+        <translation>文件中的平台 SKU 都已对应到商品 SKU。</translation>
+    </message>
+    <message>
+        <source>{0} platform SKUs are not mapped to a SKU yet: {1}{2}</source>
+        <translation>{0} 个平台 SKU 尚未对应到商品 SKU：{1}{2}</translation>
+    </message>
+    <message>
+        <source>Importing {0}…</source>
+        <translation>正在导入 {0}…</translation>
+    </message>
+</context>
+<context>
+    <name>Orders</name>
+    <message>
+        <source>Amazon</source>
+        <translation>亚马逊</translation>
+    </message>
+    <message>
+        <source>Shopee</source>
+        <translation>Shopee</translation>
+    </message>
+    <message>
+        <source>TikTok Shop</source>
+        <translation>TikTok Shop</translation>
+    </message>
+    <message>
+        <source>AliExpress</source>
+        <translation>速卖通</translation>
+    </message>
+    <message>
+        <source>Other platform</source>
+        <translation>其他平台</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>线下</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Unpaid</source>
+        <translation>未付款</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退货</translation>
+    </message>
+    <message>
+        <source>Shipped from China</source>
+        <translation>国内直发</translation>
+    </message>
+    <message>
+        <source>Overseas warehouse</source>
+        <translation>海外仓</translation>
+    </message>
+    <message>
+        <source>Platform warehouse (FBA)</source>
+        <translation>平台仓(FBA)</translation>
+    </message>
+    <message>
+        <source>B2B</source>
+        <translation>B2B</translation>
+    </message>
+    <message>
+        <source>9610 E-commerce retail (B2C)</source>
+        <translation>9610 跨境电商零售出口</translation>
+    </message>
+    <message>
+        <source>9710 E-commerce B2B direct export</source>
+        <translation>9710 跨境电商B2B直接出口</translation>
+    </message>
+    <message>
+        <source>9810 Export to overseas warehouse</source>
+        <translation>9810 跨境电商出口海外仓</translation>
+    </message>
+    <message>
+        <source>0110 General trade</source>
+        <translation>0110 一般贸易</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币制</translation>
+    </message>
+    <message>
+        <source>Customs mode</source>
+        <translation>监管方式</translation>
+    </message>
+    <message>
+        <source>Fulfilment</source>
+        <translation>发货方式</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>明细数</translation>
+    </message>
+    <message>
+        <source>Lines whose platform SKU is not mapped to a SKU yet</source>
+        <translation>有明细的平台 SKU 尚未对应到商品 SKU</translation>
+    </message>
+    <message>
+        <source>Not routed</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Routed by hand</source>
+        <translation>手工指定</translation>
+    </message>
+    <message>
+        <source>SKU mapping</source>
+        <translation>SKU 对应</translation>
+    </message>
+    <message>
+        <source>Ship to</source>
+        <translation>收货国</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>{0} unmapped</source>
+        <translation>{0} 条未对应</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersScreen</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在载入…</translation>
+    </message>
+    <message>
+        <source>Search by order ID (the start is enough; paste several)</source>
+        <translation>按订单号搜索（输入开头即可，可粘贴多个）</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>All platforms</source>
+        <translation>全部平台</translation>
+    </message>
+    <message>
+        <source>All shops</source>
+        <translation>全部店铺</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Any country</source>
+        <translation>全部国家</translation>
+    </message>
+    <message>
+        <source>Any currency</source>
+        <translation>全部币制</translation>
+    </message>
+    <message>
+        <source>Any customs mode</source>
+        <translation>全部监管方式</translation>
+    </message>
+    <message>
+        <source>Any fulfilment</source>
+        <translation>全部发货方式</translation>
+    </message>
+    <message>
+        <source>Unmapped SKUs only</source>
+        <translation>只看未对应 SKU</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>Apply routing rules</source>
+        <translation>应用分配规则</translation>
+    </message>
+    <message>
+        <source>Set the customs mode and fulfilment of every order not routed by hand</source>
+        <translation>为所有非手工指定的订单设置监管方式和发货方式</translation>
+    </message>
+    <message>
+        <source>Route by hand…</source>
+        <translation>手工指定…</translation>
+    </message>
+    <message>
+        <source>Use rules again</source>
+        <translation>恢复按规则</translation>
+    </message>
+    <message>
+        <source>Hand the selected orders back to the rules</source>
+        <translation>所选订单重新按规则分配</translation>
+    </message>
+    <message>
+        <source>Import orders…</source>
+        <translation>导入订单…</translation>
+    </message>
+    <message>
+        <source>Import an order export of Amazon, Shopee, TikTok Shop, AliExpress or the generic template; you can also drop the file on this screen</source>
+        <translation>导入亚马逊、Shopee、TikTok Shop、速卖通的订单导出文件或通用模板；也可以把文件拖到本页面</translation>
+    </message>
+    <message>
+        <source>Save the generic order template…</source>
+        <translation>保存通用订单模板…</translation>
+    </message>
+    <message>
+        <source>Not routed</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <source>{0} orders</source>
+        <translation>{0} 个订单</translation>
+    </message>
+    <message>
+        <source>Showing the first {0} orders; counting the rest…</source>
+        <translation>先显示前 {0} 个订单，正在统计其余…</translation>
+    </message>
+    <message>
+        <source>Import orders</source>
+        <translation>导入订单</translation>
+    </message>
+    <message>
+        <source>Order exports ({0})</source>
+        <translation>订单导出文件 ({0})</translation>
+    </message>
+    <message>
+        <source>Save the generic order template</source>
+        <translation>保存通用订单模板</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Order template saved to {0}</source>
+        <translation>订单模板已保存到 {0}</translation>
+    </message>
+    <message>
+        <source>Applying the routing rules…</source>
+        <translation>正在应用分配规则…</translation>
+    </message>
+    <message>
+        <source>Routing rules applied: {0} order(s) changed.</source>
+        <translation>已应用分配规则：{0} 个订单有变动。</translation>
+    </message>
+    <message>
+        <source>Routing orders…</source>
+        <translation>正在分配订单…</translation>
     </message>
 </context>
 <context>
@@ -607,6 +1544,33 @@ ExportDesk closes anyway; use “Back up now” on Home next time.</source>
     </message>
 </context>
 <context>
+    <name>RouteOrdersDialog</name>
+    <message>
+        <source>Route orders by hand</source>
+        <translation>手工指定订单</translation>
+    </message>
+    <message>
+        <source>Keep as it is</source>
+        <translation>保持不变</translation>
+    </message>
+    <message>
+        <source>{0} order(s) selected. Orders routed by hand keep this route when the routing rules are applied again, until you choose “Use rules again”.</source>
+        <translation>已选 {0} 个订单。手工指定的订单在再次应用分配规则时保持不变，直到选择“恢复按规则”。</translation>
+    </message>
+    <message>
+        <source>Customs mode</source>
+        <translation>监管方式</translation>
+    </message>
+    <message>
+        <source>Fulfilment</source>
+        <translation>发货方式</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+</context>
+<context>
     <name>SettingsScreen</name>
     <message>
         <source>Company</source>
@@ -627,6 +1591,93 @@ ExportDesk closes anyway; use “Back up now” on Home next time.</source>
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>SkuEditDialog</name>
+    <message>
+        <source>New SKU</source>
+        <translation>新建 SKU</translation>
+    </message>
+    <message>
+        <source>Edit SKU</source>
+        <translation>编辑 SKU</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>In use (uncheck for SKUs no longer sold)</source>
+        <translation>在用（不再销售的 SKU 取消勾选）</translation>
+    </message>
+    <message>
+        <source>Use the library&apos;s rates</source>
+        <translation>使用文库税率</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Customs declaration</source>
+        <translation>报关信息</translation>
+    </message>
+    <message>
+        <source>Weight and size</source>
+        <translation>重量和尺寸</translation>
+    </message>
+    <message>
+        <source>Tax rates and cost</source>
+        <translation>税率和成本</translation>
+    </message>
+    <message>
+        <source>Declaration elements (申报要素)</source>
+        <translation>申报要素</translation>
+    </message>
+    <message>
+        <source>10 digits (商品编号)</source>
+        <translation>10 位商品编号</translation>
+    </message>
+    <message>
+        <source>e.g. 0.25 when a piece weighs 0.25 kg, the unit kg</source>
+        <translation>例如：每个重 0.25 千克、法定单位为千克时填 0.25</translation>
+    </message>
+    <message>
+        <source>5-character region code (境内货源地)</source>
+        <translation>5 位境内货源地代码</translation>
+    </message>
+    <message>
+        <source>{0} problem(s) to fix before saving.</source>
+        <translation>保存前需改正 {0} 处问题。</translation>
+    </message>
+    <message>
+        <source>Every field is valid.</source>
+        <translation>所有字段均有效。</translation>
+    </message>
+    <message>
+        <source>No rate library loaded: the rates are as entered.</source>
+        <translation>尚未载入退税率文库：税率按所填为准。</translation>
+    </message>
+    <message>
+        <source>Not in the rate library {0} today.</source>
+        <translation>退税率文库 {0} 中今天没有此编码。</translation>
+    </message>
+    <message>
+        <source>Rate library {0}: {1} · unit {2} · levy {3} · rebate {4}</source>
+        <translation>退税率文库 {0}：{1} · 单位 {2} · 征税率 {3} · 退税率 {4}</translation>
+    </message>
+    <message>
+        <source>⚑ Set by hand: differs from the rate library</source>
+        <translation>⚑ 手工设定：与退税率文库不同</translation>
+    </message>
+    <message>
+        <source>From the rate library</source>
+        <translation>取自退税率文库</translation>
+    </message>
+    <message>
+        <source>Saving the SKU…</source>
+        <translation>正在保存 SKU…</translation>
     </message>
 </context>
 <context>

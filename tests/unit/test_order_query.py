@@ -177,6 +177,7 @@ def test_choices_are_what_the_orders_hold(session, orders):
     assert choices.currencies == ["MYR", "USD"]
     assert choices.countries == ["MYS", "SGP", "USA"]
     assert choices.customs_modes == []
+    assert choices.warehouses == []
 
 
 def test_demo_data_agrees_with_the_orm(db):

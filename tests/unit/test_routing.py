@@ -183,3 +183,12 @@ def test_default_route():
         "9810", "platform", 7
     )
     assert routing.default_route(shop, "MFN", "platform") == routing.Route("9810", "platform")
+
+
+def test_router_for_an_import(session, world):
+    routing.create_rule(session, RuleDraft("amazon", "0110", "b2b", ship_country="CAN"))
+    route = routing.order_router(session, world["amazon_us"].id)
+    assert route("AFN", "USA", "china_direct") == routing.Route("9810", "platform",
+                                                                 world["us_fba"].id)  # fmt: skip
+    assert route("MFN", "CAN", "china_direct") == routing.Route("0110", "b2b")
+    assert route("", "USA", "overseas_warehouse") == routing.Route("9810", "overseas_warehouse")

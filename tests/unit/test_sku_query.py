@@ -133,3 +133,12 @@ def test_a_hundred_thousand_skus_are_searched_quickly(db):
         elapsed = time.perf_counter() - started
     assert len(found) == 100 and len(first) == 200
     assert elapsed < 1.0  # typically 0.1 s; generous for a busy test machine
+
+
+def test_values_for_the_edit_form(session, skus):
+    values = sq.sku_values(session, skus["MUG-001"].id)
+    assert values is not None
+    assert values["code"] == "MUG-001" and values["net_weight_kg"] == Decimal("0.300")
+    assert values["supplier_id"] == skus["MUG-002"].supplier_id
+    assert "id" not in values and "created_at" not in values
+    assert sq.sku_values(session, 424242) is None

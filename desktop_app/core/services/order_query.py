@@ -109,6 +109,7 @@ class OrderChoices:
     currencies: list[str]
     countries: list[str]
     customs_modes: list[str]
+    warehouses: list[tuple[int, str, str]]  # (id, code, name)
 
 
 def _line_count() -> Any:
@@ -359,7 +360,7 @@ def _lines(session: Session, order_id: int) -> list[LineRow]:
 
 
 def order_choices(session: Session) -> OrderChoices:
-    """Platforms and shops on file, and the currencies, countries and modes orders use."""
+    """Platforms, shops and warehouses on file; the currencies, countries and modes orders use."""
     shops = session.execute(select(Shop.id, Shop.platform, Shop.name).order_by(Shop.name)).all()
     return OrderChoices(
         platforms=sorted({platform for _id, platform, _name in shops}),
@@ -367,6 +368,12 @@ def order_choices(session: Session) -> OrderChoices:
         currencies=_distinct(session, Order.currency),
         countries=_distinct(session, Order.ship_country),
         customs_modes=_distinct(session, Order.customs_mode),
+        warehouses=[
+            (i, code, name)
+            for i, code, name in session.execute(
+                select(Warehouse.id, Warehouse.code, Warehouse.name).order_by(Warehouse.code)
+            )
+        ],
     )
 
 

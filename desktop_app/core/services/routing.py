@@ -22,7 +22,7 @@ When no rule matches an order, the defaults apply:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -282,6 +282,20 @@ def _load_shops(session: Session) -> dict[int, _ShopInfo]:
         own = shop.default_warehouse_id if shop.default_warehouse_id in fba_ids else None
         shops[shop.id] = _ShopInfo(shop.platform, own or by_country.get(shop.site_country))
     return shops
+
+
+def order_router(session: Session, shop_id: int) -> Callable[[str, str, str], Route]:
+    """route(channel, country, fulfilment) for new orders of one shop, as they are imported.
+
+    The rules are read once, so an import routes every order it inserts without a second
+    pass over them.
+    """
+    rules, shop = _load_rules(session), _load_shops(session)[shop_id]
+
+    def route(channel: str, country: str, fulfilment: str) -> Route:
+        return resolve(rules, shop_id, shop, channel, country, fulfilment)
+
+    return route
 
 
 # -- applying --------------------------------------------------------------------------

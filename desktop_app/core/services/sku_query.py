@@ -17,6 +17,7 @@ from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
 from desktop_app.core.models import Sku, Supplier
+from desktop_app.core.services.catalogue import EDITABLE
 from desktop_app.core.services.id_lists import fetch_ids, like_any, pages
 
 DEFAULT_SORT = ("code", True)
@@ -208,3 +209,11 @@ def suppliers(session: Session) -> list[tuple[int, str]]:
         (i, n)
         for i, n in session.execute(select(Supplier.id, Supplier.name).order_by(Supplier.name))
     ]
+
+
+def sku_values(session: Session, sku_id: int) -> dict[str, Any] | None:
+    """The editable fields of one SKU (catalogue.EDITABLE) as plain values, for an edit form."""
+    sku = session.get(Sku, sku_id)
+    if sku is None:
+        return None
+    return {name: getattr(sku, name) for name in EDITABLE}
