@@ -189,19 +189,16 @@ def run_import(
 
 
 def _router(session: Session, shop: Shop) -> Router:
-    """The routing rules (or their defaults) for the new orders of this shop."""
-    from desktop_app.core.services import routing
+    """The routing rules (or their defaults) for the new orders of this shop, read once."""
+    from desktop_app.core.services.routing import order_router
 
-    # routing has no public "route these attributes" yet; its own loaders are used so that
-    # a 200,000-line import routes its new orders as it inserts them, not in a second pass.
-    rules, shops = routing._load_rules(session), routing._load_shops(session)
-    info = shops[shop.id]
+    route = order_router(session, shop.id)
 
-    def route(channel: str, country: str, fulfilment: str) -> Route:
-        found = routing.resolve(rules, shop.id, info, channel, country, fulfilment)
+    def assign(channel: str, country: str, fulfilment: str) -> Route:
+        found = route(channel, country, fulfilment)
         return found.customs_mode, found.fulfilment, found.warehouse_id
 
-    return route
+    return assign
 
 
 # -- shop -------------------------------------------------------------------------------
