@@ -1432,6 +1432,10 @@ ExportDesk closes anyway; use “Back up now” on Home next time.</source>
         <translation>所选订单重新按规则分配</translation>
     </message>
     <message>
+        <source>Routing rules…</source>
+        <translation>分配规则…</translation>
+    </message>
+    <message>
         <source>Import orders…</source>
         <translation>导入订单…</translation>
     </message>
@@ -1568,6 +1572,124 @@ ExportDesk closes anyway; use “Back up now” on Home next time.</source>
     <message>
         <source>Warehouse</source>
         <translation>仓库</translation>
+    </message>
+</context>
+<context>
+    <name>RoutingRulesDialog</name>
+    <message>
+        <source>Routing rules</source>
+        <translation>分配规则</translation>
+    </message>
+    <message>
+        <source>The most specific rule wins: a shop&apos;s own rule over a platform&apos;s, a named channel (AFN, MFN …) or country over any. Orders no rule matches keep the defaults: Amazon AFN → 9810 from the marketplace&apos;s FBA warehouse; shipped from China → 9610; from an overseas warehouse → 9810; B2B → 9710.</source>
+        <translation>越具体的规则越优先：店铺规则优先于平台规则，指定配送渠道（AFN、MFN …）或国家的规则优先于“任意”。没有规则匹配的订单按默认分配：亚马逊 AFN → 9810，从该站点的 FBA 仓发货；国内直发 → 9610；海外仓发货 → 9810；B2B → 9710。</translation>
+    </message>
+    <message>
+        <source>Add rule…</source>
+        <translation>添加规则…</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>配送渠道</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>Customs mode</source>
+        <translation>监管方式</translation>
+    </message>
+    <message>
+        <source>Fulfilment</source>
+        <translation>发货方式</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>不变</translation>
+    </message>
+</context>
+<context>
+    <name>RuleEditDialog</name>
+    <message>
+        <source>New routing rule</source>
+        <translation>新建分配规则</translation>
+    </message>
+    <message>
+        <source>Routing rule</source>
+        <translation>分配规则</translation>
+    </message>
+    <message>
+        <source>Any channel (or AFN, MFN …)</source>
+        <translation>任意渠道（或 AFN、MFN …）</translation>
+    </message>
+    <message>
+        <source>Any country (or USA, DEU …)</source>
+        <translation>任意国家（或 USA、DEU …）</translation>
+    </message>
+    <message>
+        <source>Keep the order&apos;s own</source>
+        <translation>保持订单原仓库</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>配送渠道</translation>
+    </message>
+    <message>
+        <source>Ship to</source>
+        <translation>收货国</translation>
+    </message>
+    <message>
+        <source>Customs mode</source>
+        <translation>监管方式</translation>
+    </message>
+    <message>
+        <source>Fulfilment</source>
+        <translation>发货方式</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Every shop of the platform</source>
+        <translation>该平台所有店铺</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
     </message>
 </context>
 <context>

@@ -303,3 +303,45 @@ def test_orders_screenshot_in_chinese(qtbot, qapp, demo_db, ui_state):
         win.tasks.shutdown()
     finally:
         ui_app.install_translators(qapp, "en")
+
+
+def test_routing_rules_dialog_adds_changes_and_deletes(qtbot, window, screen, demo_db):
+    from desktop_app.core.models import OrderRoutingRule
+    from desktop_app.core.services import routing
+
+    screen.edit_rules()
+    rules = screen.rules_dialog
+    wait_idle(qtbot, window)
+    assert rules.table.rowCount() == 0
+    rules.edit(None)
+    edit = rules.rule_dialog
+    edit.platform.setCurrentIndex(edit.platform.findData("shopee"))
+    edit.country.setText("sgp")
+    edit.mode.setCurrentIndex(edit.mode.findData("0110"))
+    edit.save()
+    wait_idle(qtbot, window)
+    assert rules.table.rowCount() == 1
+    assert rules.table.item(0, 3).text() == "SGP"
+    rules.table.selectRow(0)
+    rules.edit_current()
+    edit = rules.rule_dialog
+    edit.country.setText("not a country")
+    edit.save()
+    wait_idle(qtbot, window)
+    assert "Ship to: must be a 3-letter" in edit.problem.text()  # shown there, nothing saved
+    edit.reject()
+    with demo_db.sessions() as session:
+        assert [r.ship_country for r in routing.list_rules(session)] == ["SGP"]
+    qtbot.mouseClick(screen.apply_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    with demo_db.sessions() as session:
+        singapore = session.scalars(
+            select(Order).where(Order.ship_country == "SGP", Order.customs_mode.is_not(None))
+        ).all()
+        assert singapore and all(o.customs_mode == "0110" for o in singapore)
+    rules.table.selectRow(0)
+    rules.delete_current()
+    wait_idle(qtbot, window)
+    assert rules.table.rowCount() == 0
+    with demo_db.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(OrderRoutingRule)) == 0

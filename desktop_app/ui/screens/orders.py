@@ -27,6 +27,7 @@ from desktop_app.core.services.order_query import NOT_ROUTED, OrderChoices, Orde
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dialogs.order_import import OrderImportDialog
 from desktop_app.ui.dialogs.route_orders import RouteOrdersDialog
+from desktop_app.ui.dialogs.routing_rules import RoutingRulesDialog
 from desktop_app.ui.events import Changes
 from desktop_app.ui.models.lazy_table import LazyTableModel, Sort
 from desktop_app.ui.models.order_table import (
@@ -112,7 +113,9 @@ class OrdersScreen(Screen):
         self.release_button = QPushButton(self.tr("Use rules again"))
         self.release_button.setToolTip(self.tr("Hand the selected orders back to the rules"))
         self.release_button.clicked.connect(self.release_selected)
-        buttons = [self.route_button, self.release_button, self.apply_button]
+        self.rules_button = QPushButton(self.tr("Routing rules…"))
+        self.rules_button.clicked.connect(self.edit_rules)
+        buttons = [self.route_button, self.release_button, self.rules_button, self.apply_button]
         tools = flow([*buttons, self._build_import_button()], stretchy=self.search)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
@@ -317,6 +320,14 @@ class OrdersScreen(Screen):
                 QLocale().toString(int(changed))
             )
         )
+
+    def edit_rules(self) -> None:
+        choices = self.choices
+        shops, warehouses = (choices.shops, choices.warehouses) if choices else ([], [])
+        dialog = RoutingRulesDialog(self.ctx, shops, warehouses, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.rules_dialog = dialog
+        dialog.open()
 
     def route_selected(self) -> None:
         ids = self.table.selected_ids()
