@@ -212,6 +212,7 @@ def test_route_selected_orders_by_hand(qtbot, window, screen, demo_db):
     with demo_db.sessions() as session:
         routed = [session.get(Order, i) for i in ids]
         assert all(o.customs_mode == "0110" and o.routing_overridden for o in routed)
+    assert "routed by hand" in screen.detail.summary.text()  # the pane follows the change
     screen.release_selected()
     settle(qtbot, window)
     with demo_db.sessions() as session:

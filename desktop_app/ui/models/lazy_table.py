@@ -125,7 +125,10 @@ class LazyTableModel(QAbstractTableModel):
             return ids, fetch(session, ids)
 
         self.tasks.query(
-            first_page, parent=None, on_success=lambda got: self._first_arrived(generation, got)
+            first_page,
+            parent=None,
+            on_success=lambda got: self._first_arrived(generation, got),
+            on_failure=self._failed,
         )
 
     def _run_whole(self, generation: int) -> None:
@@ -138,8 +141,16 @@ class LazyTableModel(QAbstractTableModel):
             return query(session, sort, None)
 
         self.tasks.query(
-            whole, parent=None, on_success=lambda ids: self._whole_arrived(generation, ids)
+            whole,
+            parent=None,
+            on_success=lambda ids: self._whole_arrived(generation, ids),
+            on_failure=self._failed,
         )
+
+    def _failed(self, error: BaseException) -> None:
+        """The list stays as it was; the error is reported the standard way."""
+        self._set_loading(False)
+        self.tasks.report_failure(None, error)
 
     def _first_arrived(self, generation: int, got: tuple[Sequence[int], list[Any]]) -> None:
         if generation != self._generation:

@@ -152,6 +152,7 @@ class OrdersScreen(Screen):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.table.activated_id.connect(self.open_order)
         self.model.loaded.connect(self._restore_current)
+        self.model.dataChanged.connect(lambda *_: self.show_order(self._current_id))
         self.model.count_changed.connect(self._show_count)
 
     def _build_shortcuts(self) -> None:
