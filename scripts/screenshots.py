@@ -38,7 +38,7 @@ def main(out: Path) -> int:
             window.resize(*SIZE)
             _settle(qt, window)
             _shoot(qt, window, out / f"{language}-home.png")
-            window.show_screen(1)
+            window.go_to("settings")
             tabs = window.settings_screen.tabs
             for index in range(tabs.count()):
                 tabs.setCurrentIndex(index)

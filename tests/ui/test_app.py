@@ -28,7 +28,8 @@ def test_start_opens_the_window_in_chinese_with_code_tables(qtbot, db_path, ui_s
     wait_idle(qtbot, window)
     assert window.isVisible()
     assert window.windowTitle() == "出口合规助手"
-    assert window.nav.item(0).text() == "首页" and window.nav.item(1).text() == "设置"
+    names = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert names == ["首页", "订单", "商品", "设置"]
     with window.db.sessions() as session:
         assert {v.table_name for v in codes.list_versions(session)} >= {"units", "currencies"}
     assert QCoreApplication.applicationName() == "ExportDesk"

@@ -12,17 +12,21 @@ from desktop_app.core import settings
 from desktop_app.core.services import backup
 from desktop_app.paths import backups_dir
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.screens.catalogue import CatalogueScreen
 from desktop_app.ui.screens.home import HomeScreen
+from desktop_app.ui.screens.orders import OrdersScreen
 from desktop_app.ui.screens.settings import SettingsScreen
 from tests.ui.conftest import wait_idle
 
 
-def test_exactly_two_screens_each_reachable(window, qtbot):
-    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["Home", "Settings"]
+def test_each_screen_is_reachable_from_the_sidebar(window, qtbot):
+    names = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert names == ["Home", "Orders", "Catalogue", "Settings"]
     assert isinstance(window.current_screen(), HomeScreen)
-    window.nav.setCurrentRow(1)
-    wait_idle(qtbot, window)
-    assert isinstance(window.current_screen(), SettingsScreen)
+    for row, kind in enumerate((HomeScreen, OrdersScreen, CatalogueScreen, SettingsScreen)):
+        window.nav.setCurrentRow(row)
+        wait_idle(qtbot, window)
+        assert isinstance(window.current_screen(), kind)
     window.nav.setCurrentRow(0)
     assert isinstance(window.current_screen(), HomeScreen)
 

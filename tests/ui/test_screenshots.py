@@ -71,7 +71,7 @@ def test_the_ui_font_draws_chinese(chinese_window):
 def test_screenshots_of_every_screen(qtbot, chinese_window):
     window = chinese_window
     made = [shoot(qtbot, window, "home")]
-    window.nav.setCurrentRow(1)
+    window.go_to("settings")
     for index, name in enumerate(("settings_company", "settings_general", "settings_codes")):
         window.settings_screen.tabs.setCurrentIndex(index)
         made.append(shoot(qtbot, window, name))
