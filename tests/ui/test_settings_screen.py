@@ -19,7 +19,7 @@ GOOD_USCC = "91440783714753661E"
 
 
 def open_settings(window, qtbot, tab: int):
-    window.nav.setCurrentRow(1)
+    window.go_to("settings")
     screen = window.settings_screen
     screen.tabs.setCurrentIndex(tab)
     wait_idle(qtbot, window)
