@@ -186,9 +186,12 @@ def _after_flush(session: Session, _ctx: object) -> None:
 
 
 def install(factory: sessionmaker[Session]) -> None:
-    """Make every session of this factory audit its flushes."""
-    if not event.contains(factory, "after_flush", _after_flush):
-        event.listen(factory, "after_flush", _after_flush)
+    """Make every session of this factory audit its flushes (call once per new factory).
+
+    No event.contains() guard: SQLAlchemy's event registry is keyed by id(), and a new
+    factory may reuse the id of a collected one, which made the guard skip the listener.
+    """
+    event.listen(factory, "after_flush", _after_flush)
 
 
 @dataclass

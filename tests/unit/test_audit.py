@@ -114,3 +114,19 @@ def test_chain_verification_spans_batches(chained):
     with chained.sessions() as s:
         report = audit.verify_chain(s, batch=2)
     assert report.ok and report.events == 5
+
+
+def test_every_newly_opened_database_audits(tmp_path):
+    """Each open_database gets its own listener, even when Python reuses a collected id."""
+    import gc
+
+    from desktop_app.core.db import open_database
+
+    for n in range(12):
+        database = open_database(tmp_path / f"d{n}.sqlite")
+        with database.transaction() as s:
+            s.add(Supplier(name=f"厂{n}"))
+        assert len(_events(database)) == 1, f"database {n} wrote no audit event"
+        database.dispose()
+        del database
+        gc.collect()
