@@ -353,3 +353,16 @@ def test_no_orders_still_makes_the_catalogue(db):
     assert (summary.orders, summary.order_lines, summary.skus) == (0, 0, 300)
     counts = table_counts(db)
     assert counts["sales_order"] == 0 and counts["platform_listing"] == summary.listings
+
+
+def test_every_demo_order_has_a_customs_mode(demo):
+    db, _summary = demo
+    with db.engine.connect() as conn:
+        modes = dict(
+            conn.exec_driver_sql(
+                "SELECT COALESCE(customs_mode, 'none'), COUNT(*) FROM sales_order "
+                "GROUP BY customs_mode"
+            ).fetchall()
+        )
+    assert "none" not in modes
+    assert {"9610", "9810"} <= set(modes)

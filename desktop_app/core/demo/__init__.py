@@ -20,6 +20,7 @@ from desktop_app.core.demo.rates import write_rates
 from desktop_app.core.errors import BadInput
 from desktop_app.core.jobs import Job
 from desktop_app.core.models import Order, Sku
+from desktop_app.core.services import routing
 
 MAX_ORDERS = 10_000_000
 
@@ -67,6 +68,8 @@ def generate(
         written, lines = write_orders(
             session, catalogue, orders=orders, seed=seed, today=today, job=job
         )
+        job.report(written, orders, "Assigning customs modes")
+        routing.route_orders(session)  # as an import would: every order gets its mode
     return DemoSummary(
         skus=catalogue.skus,
         suppliers=catalogue.suppliers,
