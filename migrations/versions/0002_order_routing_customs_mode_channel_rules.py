@@ -74,9 +74,7 @@ def upgrade() -> None:
         )
         batch_op.add_column(sa.Column("customs_mode", sa.String(length=4), nullable=True))
         batch_op.add_column(
-            sa.Column(
-                "routing_overridden", sa.Boolean(), server_default=sa.false(), nullable=False
-            )
+            sa.Column("routing_overridden", sa.Boolean(), server_default=sa.false(), nullable=False)
         )
 
     # ### end Alembic commands ###
