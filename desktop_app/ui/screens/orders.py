@@ -28,6 +28,7 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.dialogs.order_import import OrderImportDialog
 from desktop_app.ui.dialogs.route_orders import RouteOrdersDialog
 from desktop_app.ui.dialogs.routing_rules import RoutingRulesDialog
+from desktop_app.ui.dialogs.unmapped import UnmappedDialog, unmapped_count
 from desktop_app.ui.events import Changes
 from desktop_app.ui.models.lazy_table import LazyTableModel, Sort
 from desktop_app.ui.models.order_table import (
@@ -116,7 +117,11 @@ class OrdersScreen(Screen):
         self.rules_button = QPushButton(self.tr("Routing rules…"))
         self.rules_button.clicked.connect(self.edit_rules)
         buttons = [self.route_button, self.release_button, self.rules_button, self.apply_button]
-        tools = flow([*buttons, self._build_import_button()], stretchy=self.search)
+        self.unmapped_button = QPushButton(self.tr("Unmapped SKUs…"))
+        self.unmapped_button.clicked.connect(self.open_unmapped)
+        tools = flow(
+            [*buttons, self._build_import_button(), self.unmapped_button], stretchy=self.search
+        )
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
@@ -174,6 +179,7 @@ class OrdersScreen(Screen):
                 parent=self,
                 on_success=self.show_choices,
             )
+            self.ctx.tasks.query(unmapped_count, parent=self, on_success=self._show_unmapped)
 
     def current_filters(self) -> OrderFilters:
         ordered_from, ordered_before = local_day_bounds(*self.date_filter.range())
@@ -304,6 +310,21 @@ class OrdersScreen(Screen):
         if path:
             saved = order_import.save_template(path)
             self.ctx.events.notify(self.tr("Order template saved to {0}").format(saved))
+
+    # -- mapping -------------------------------------------------------------------
+    def _show_unmapped(self, count: int) -> None:
+        self.unmapped_count = count
+        self.unmapped_button.setText(
+            self.tr("Unmapped SKUs ({0})…").format(QLocale().toString(count))
+        )
+
+    def open_unmapped(self) -> UnmappedDialog:
+        dialog = UnmappedDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.unmapped_dialog = dialog
+        dialog.open()
+        dialog.reload()
+        return dialog
 
     # -- routing -------------------------------------------------------------------
     def apply_routing(self) -> None:
