@@ -1,4 +1,4 @@
-"""Settings (设置): company profile, general settings and language, customs code tables."""
+"""Settings (设置): company profile, general settings and language, code tables, rate library."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from desktop_app.ui.events import Changes
 from desktop_app.ui.screens.settings_codes import CodeTablesPanel
 from desktop_app.ui.screens.settings_company import CompanyPanel
 from desktop_app.ui.screens.settings_general import GeneralPanel
+from desktop_app.ui.screens.settings_rates import RateLibraryPanel
 from desktop_app.ui.widgets.screen import PageHeader, Screen
 
 
@@ -21,11 +22,13 @@ class SettingsScreen(Screen):
         self.company = CompanyPanel(ctx)
         self.general = GeneralPanel(ctx)
         self.code_tables = CodeTablesPanel(ctx)
+        self.rates = RateLibraryPanel(ctx)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.company, self.tr("Company"))
         self.tabs.addTab(self.general, self.tr("General"))
         self.tabs.addTab(self.code_tables, self.tr("Code tables"))
+        self.tabs.addTab(self.rates, self.tr("Rate library"))
         self.tabs.setCurrentIndex(ctx.state.view("settings/tab"))
         self.tabs.currentChanged.connect(lambda index: ctx.state.set_view("settings/tab", index))
         layout = QVBoxLayout(self)
@@ -49,3 +52,5 @@ class SettingsScreen(Screen):
             self.general.reload()
         if changes is None or changes.code_tables:
             self.code_tables.reload()
+        if changes is None:  # the panel reloads itself after its own imports
+            self.rates.reload()
