@@ -1436,6 +1436,10 @@ ExportDesk closes anyway; use “Back up now” on Home next time.</source>
         <translation>分配规则…</translation>
     </message>
     <message>
+        <source>Unmapped SKUs…</source>
+        <translation>未对应 SKU…</translation>
+    </message>
+    <message>
         <source>Import orders…</source>
         <translation>导入订单…</translation>
     </message>
@@ -1480,6 +1484,10 @@ ExportDesk closes anyway; use “Back up now” on Home next time.</source>
         <translation>订单模板已保存到 {0}</translation>
     </message>
     <message>
+        <source>Unmapped SKUs ({0})…</source>
+        <translation>未对应 SKU ({0})…</translation>
+    </message>
+    <message>
         <source>Applying the routing rules…</source>
         <translation>正在应用分配规则…</translation>
     </message>
@@ -1490,6 +1498,99 @@ ExportDesk closes anyway; use “Back up now” on Home next time.</source>
     <message>
         <source>Routing orders…</source>
         <translation>正在分配订单…</translation>
+    </message>
+</context>
+<context>
+    <name>RateLibraryPanel</name>
+    <message>
+        <source>The tax office&apos;s rate library (退税率文库) gives the levy and rebate rates and the legal unit of every HS code. Import the cmcode file it publishes (DBF, or the same columns as Excel or CSV); earlier editions are kept.</source>
+        <translation>税务局的退税率文库给出每个商品编码的征税率、退税率和法定计量单位。请导入其发布的 cmcode 文件（DBF，或相同列的 Excel / CSV）；以前的版本会保留。</translation>
+    </message>
+    <message>
+        <source>Import rate library…</source>
+        <translation>导入退税率文库…</translation>
+    </message>
+    <message>
+        <source>Use this version</source>
+        <translation>使用此版本</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>条目数</translation>
+    </message>
+    <message>
+        <source>Loaded</source>
+        <translation>导入时间</translation>
+    </message>
+    <message>
+        <source>Source file</source>
+        <translation>来源文件</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>Look up an HS code</source>
+        <translation>查询商品编码</translation>
+    </message>
+    <message>
+        <source>10-digit HS code</source>
+        <translation>10 位商品编码</translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>HS code</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <source>Export date</source>
+        <translation>出口日期</translation>
+    </message>
+    <message>
+        <source>Import rate library</source>
+        <translation>导入退税率文库</translation>
+    </message>
+    <message>
+        <source>Rate library ({0});;All files (*)</source>
+        <translation>退税率文库 ({0});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Importing {0}…</source>
+        <translation>正在导入 {0}…</translation>
+    </message>
+    <message>
+        <source>Switching the rate library…</source>
+        <translation>正在切换退税率文库…</translation>
+    </message>
+    <message>
+        <source>Rate library {0} is now in use.</source>
+        <translation>现在使用退税率文库 {0}。</translation>
+    </message>
+    <message>
+        <source>Type an HS code first.</source>
+        <translation>请先输入商品编码。</translation>
+    </message>
+    <message>
+        <source>{0} is not in the rate library in use on {1}.</source>
+        <translation>{0} 在 {1} 不在使用中的退税率文库里。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{0} {1}
+Levy rate {2}, rebate rate {3}, legal unit {4} (edition {5}).</source>
+        <translation>{0} {1}
+征税率 {2}，退税率 {3}，法定单位 {4}（版本 {5}）。</translation>
     </message>
 </context>
 <context>
@@ -1707,6 +1808,10 @@ ExportDesk closes anyway; use “Back up now” on Home next time.</source>
         <translation>代码表</translation>
     </message>
     <message>
+        <source>Rate library</source>
+        <translation>退税率文库</translation>
+    </message>
+    <message>
         <source>Your company&apos;s details go onto every declaration and rebate form.</source>
         <translation>企业信息会用于每一份报关单和退税申报表。</translation>
     </message>
@@ -1830,6 +1935,121 @@ ExportDesk closes anyway; use “Back up now” on Home next time.</source>
     <message>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
+    </message>
+</context>
+<context>
+    <name>UnmappedDialog</name>
+    <message>
+        <source>Unmapped SKUs</source>
+        <translation>未对应 SKU</translation>
+    </message>
+    <message>
+        <source>These platform SKUs appear on imported order lines but stand for no SKU of the catalogue yet. Pick the SKU (and how many of it one platform unit holds); Apply maps them and updates every order line already imported.</source>
+        <translation>这些平台 SKU 出现在已导入的订单行中，但尚未对应商品库中的 SKU。请选择 SKU（以及一个平台单位含多少个该 SKU）；点“应用”即建立对应，并更新所有已导入的订单行。</translation>
+    </message>
+    <message>
+        <source>Accept all suggestions</source>
+        <translation>全部采用建议</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Platform SKU</source>
+        <translation>平台 SKU</translation>
+    </message>
+    <message>
+        <source>Order lines</source>
+        <translation>订单行</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>首次出现</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>最近出现</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Factor</source>
+        <translation>数量系数</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>{0} platform SKUs are not mapped yet.</source>
+        <translation>还有 {0} 个平台 SKU 未对应。</translation>
+    </message>
+    <message>
+        <source>Every platform SKU is mapped to a SKU.</source>
+        <translation>所有平台 SKU 都已对应 SKU。</translation>
+    </message>
+    <message>
+        <source>SKU code or name</source>
+        <translation>SKU 编码或名称</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>mapped in another shop</source>
+        <translation>其他店铺已对应</translation>
+    </message>
+    <message>
+        <source>same code</source>
+        <translation>编码相同</translation>
+    </message>
+    <message>
+        <source>same code, other case</source>
+        <translation>编码相同（大小写不同）</translation>
+    </message>
+    <message>
+        <source>prefix/suffix removed</source>
+        <translation>去掉前缀/后缀</translation>
+    </message>
+    <message>
+        <source>multipack</source>
+        <translation>多件装</translation>
+    </message>
+    <message>
+        <source>{0}: no SKU with code {1}</source>
+        <translation>{0}：没有编码为 {1} 的 SKU</translation>
+    </message>
+    <message>
+        <source>{0}: the factor must be a number above 0</source>
+        <translation>{0}：数量系数必须是大于 0 的数</translation>
+    </message>
+    <message>
+        <source>Pick a SKU for at least one platform SKU first.</source>
+        <translation>请先为至少一个平台 SKU 选择 SKU。</translation>
+    </message>
+    <message>
+        <source>Mapping platform SKUs…</source>
+        <translation>正在对应平台 SKU…</translation>
+    </message>
+    <message>
+        <source>{0} platform SKUs mapped; {1} order lines updated.</source>
+        <translation>已对应 {0} 个平台 SKU；更新了 {1} 条订单行。</translation>
     </message>
 </context>
 <context>
