@@ -255,6 +255,14 @@
         <translation>导出…</translation>
     </message>
     <message>
+        <source>Unmapped SKUs…</source>
+        <translation>未对应 SKU…</translation>
+    </message>
+    <message>
+        <source>Map the platform SKUs of imported orders to SKUs</source>
+        <translation>把已导入订单的平台 SKU 对应到 SKU</translation>
+    </message>
+    <message>
         <source>{0} SKUs</source>
         <translation>{0} 个 SKU</translation>
     </message>

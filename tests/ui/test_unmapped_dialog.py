@@ -128,3 +128,12 @@ def test_screenshot_in_chinese(qtbot, demo_db, ui_state, chinese):
     finally:
         win.close()
         win.tasks.shutdown()
+
+
+def test_opens_from_the_catalogue_too(window, qtbot):
+    window.go_to("catalogue")
+    wait_idle(qtbot, window)
+    dialog = window.catalogue.open_unmapped()
+    wait_idle(qtbot, window)
+    assert dialog.table.rowCount() == len(dialog.rows) > 0
+    dialog.close()

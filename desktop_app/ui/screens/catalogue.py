@@ -25,6 +25,7 @@ from desktop_app.core.services.sku_query import SkuFilters
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dialogs.import_result import show_import_failure, show_import_summary
 from desktop_app.ui.dialogs.sku_edit import SkuEditDialog
+from desktop_app.ui.dialogs.unmapped import UnmappedDialog
 from desktop_app.ui.events import Changes
 from desktop_app.ui.models.lazy_table import LazyTableModel, Sort
 from desktop_app.ui.models.sku_table import BRAND_TYPES, sku_columns, tr
@@ -113,7 +114,11 @@ class CatalogueScreen(Screen):
         self.import_button.clicked.connect(self.choose_import)
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.clicked.connect(self.choose_export)
-        buttons = [self.new_button, self.edit_button, self.import_button, self.export_button]
+        self.unmapped_button = QPushButton(self.tr("Unmapped SKUs…"))
+        self.unmapped_button.setToolTip(self.tr("Map the platform SKUs of imported orders to SKUs"))
+        self.unmapped_button.clicked.connect(self.open_unmapped)
+        buttons = [self.new_button, self.edit_button, self.import_button, self.export_button,
+                   self.unmapped_button]  # fmt: skip
         tools = flow(buttons, stretchy=self.search)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
@@ -122,6 +127,14 @@ class CatalogueScreen(Screen):
         layout.addWidget(self.filters)
         layout.addWidget(self.table, 1)
         self._selection_changed()
+
+    def open_unmapped(self) -> UnmappedDialog:
+        dialog = UnmappedDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.unmapped_dialog = dialog
+        dialog.open()
+        dialog.reload()
+        return dialog
 
     def _build_shortcuts(self) -> None:
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
