@@ -137,11 +137,8 @@ class CatalogueScreen(Screen):
         return dialog
 
     def _build_shortcuts(self) -> None:
+        self.search.attach_shortcuts(self)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        find = QShortcut(QKeySequence.StandardKey.Find, self, context=context)
-        find.activated.connect(self.focus_search)
-        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, context=context)
-        clear.activated.connect(self.clear_search)
         new = QShortcut(QKeySequence.StandardKey.New, self, context=context)
         new.activated.connect(lambda: self.edit_sku(None))
 
@@ -190,13 +187,7 @@ class CatalogueScreen(Screen):
         self.edit_button.setEnabled(self.table.current_id() is not None)
 
     def focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
-
-    def clear_search(self) -> None:
-        if self.search.text():
-            self.search.clear()
-            self.search.flush()
+        self.search.focus_all()
 
     # -- editing -------------------------------------------------------------------
     def _edit_current(self) -> None:

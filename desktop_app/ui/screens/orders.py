@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QLocale, QMimeData, QModelIndex, Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -161,11 +161,7 @@ class OrdersScreen(Screen):
         self.model.count_changed.connect(self._show_count)
 
     def _build_shortcuts(self) -> None:
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        find = QShortcut(QKeySequence.StandardKey.Find, self, context=context)
-        find.activated.connect(self.focus_search)
-        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, context=context)
-        clear.activated.connect(self.clear_search)
+        self.search.attach_shortcuts(self)
 
     # -- querying ------------------------------------------------------------------
     def refresh(self, changes: Changes | None = None) -> None:
@@ -264,13 +260,7 @@ class OrdersScreen(Screen):
         self.detail.lines.setFocus()
 
     def focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
-
-    def clear_search(self) -> None:
-        if self.search.text():
-            self.search.clear()
-            self.search.flush()
+        self.search.focus_all()
 
     # -- import --------------------------------------------------------------------
     def choose_import(self) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 DEBOUNCE_MS = 200  # a pause in typing, not every keystroke, starts a query
@@ -33,10 +33,28 @@ class SearchBox(QLineEdit):
             self._sent = self.query()
             self.search_changed.emit(self._sent)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.text():
+    def focus_all(self) -> None:
+        """Ctrl+F: into the field with its text selected, ready to type over."""
+        self.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.selectAll()
+
+    def clear_now(self) -> None:
+        """Esc: empty the field and search for everything at once."""
+        if self.text():
             self.clear()
             self.flush()
+
+    def attach_shortcuts(self, screen: QWidget) -> None:
+        """Ctrl+F and Esc anywhere on `screen` reach this field."""
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        find = QShortcut(QKeySequence.StandardKey.Find, screen, context=context)
+        find.activated.connect(self.focus_all)
+        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), screen, context=context)
+        clear.activated.connect(self.clear_now)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear_now()
             event.accept()
             return
         super().keyPressEvent(event)
