@@ -391,3 +391,15 @@ def _apply(session: Session, action: str, listing: PlatformListing) -> int:
     }
     audit.record(session, action, "order_line", None, after=after)
     return result.rowcount
+
+
+def unmapped_count(session: Session) -> int:
+    """How many (shop, platform SKU) pairs still lack a SKU: one grouped count, no suggestions."""
+    pairs = (
+        select(Order.shop_id, OrderLine.platform_sku)
+        .join(Order, Order.id == OrderLine.order_id)
+        .where(OrderLine.sku_id.is_(None))
+        .group_by(Order.shop_id, OrderLine.platform_sku)
+        .subquery()
+    )
+    return int(session.execute(select(func.count()).select_from(pairs)).scalar_one())

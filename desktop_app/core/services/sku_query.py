@@ -217,3 +217,9 @@ def sku_values(session: Session, sku_id: int) -> dict[str, Any] | None:
     if sku is None:
         return None
     return {name: getattr(sku, name) for name in EDITABLE}
+
+
+def active_sku_choices(session: Session) -> list[tuple[int, str, str]]:
+    """(id, code, Chinese name) of every active SKU, by code: for pickers."""
+    query = select(Sku.id, Sku.code, Sku.name_cn).where(Sku.active.is_(True)).order_by(Sku.code)
+    return [(r.id, r.code, r.name_cn) for r in session.execute(query)]

@@ -26,13 +26,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop_app.core.jobs import Job
-from desktop_app.core.models.catalogue import Sku
-from desktop_app.core.models.orders import Order, OrderLine
-from desktop_app.core.services import mapping
+from desktop_app.core.services import mapping, sku_query
 from desktop_app.core.services.mapping import Resolution, UnmappedRow
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.events import Changes
@@ -53,20 +50,12 @@ def load_unmapped(session: Session, job: Job) -> UnmappedData:
     """Runs on the worker thread."""
     prefixes, suffixes = mapping.configured_affixes(session)
     rows = mapping.unmapped(session, prefixes=prefixes, suffixes=suffixes)
-    query = select(Sku.id, Sku.code, Sku.name_cn).where(Sku.active.is_(True)).order_by(Sku.code)
-    return UnmappedData(rows, [tuple(r) for r in session.execute(query)])
+    return UnmappedData(rows, sku_query.active_sku_choices(session))
 
 
 def unmapped_count(session: Session, job: Job | None = None) -> int:
-    """How many (shop, platform SKU) pairs still lack a SKU: one grouped count, no suggestions."""
-    pairs = (
-        select(Order.shop_id, OrderLine.platform_sku)
-        .join(Order, Order.id == OrderLine.order_id)
-        .where(OrderLine.sku_id.is_(None))
-        .group_by(Order.shop_id, OrderLine.platform_sku)
-        .subquery()
-    )
-    return int(session.execute(select(func.count()).select_from(pairs)).scalar_one())
+    """A query op for tasks.py: mapping.unmapped_count."""
+    return mapping.unmapped_count(session)
 
 
 def factor_text(value: Decimal) -> str:
