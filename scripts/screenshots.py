@@ -37,12 +37,15 @@ def main(out: Path) -> int:
                 return 1
             window.resize(*SIZE)
             _settle(qt, window)
-            _shoot(qt, window, out / f"{language}-home.png")
-            window.go_to("settings")
-            tabs = window.settings_screen.tabs
-            for index in range(tabs.count()):
-                tabs.setCurrentIndex(index)
-                _shoot(qt, window, out / f"{language}-settings-{index + 1}.png")
+            for screen in window.screens:
+                window.go_to(screen.KEY)
+                tabs = getattr(screen, "tabs", None)
+                if tabs is None:
+                    _shoot(qt, window, out / f"{language}-{screen.KEY}.png")
+                    continue
+                for index in range(tabs.count()):
+                    tabs.setCurrentIndex(index)
+                    _shoot(qt, window, out / f"{language}-{screen.KEY}-{index + 1}.png")
             window.close()
             window.db.dispose()
     print(f"screenshots in {out}")
