@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -25,6 +24,7 @@ from desktop_app.core.jobs import Job
 from desktop_app.core.models.reference import CodeTableVersion
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.events import Changes
+from desktop_app.ui.widgets.list_table import list_table
 
 COLUMNS = ("table", "version", "rows", "loaded", "source")
 COLUMN_PADDING = 28  # contents-tight columns run Chinese titles into the next column
@@ -101,8 +101,7 @@ class CodeTablesPanel(QWidget):
         layout.addLayout(bar)
 
     def _build_table(self) -> QTableWidget:
-        table = QTableWidget(0, len(COLUMNS))
-        table.setHorizontalHeaderLabels(
+        table = list_table(
             [
                 self.tr("Code table"),
                 self.tr("Edition in use"),
@@ -111,15 +110,6 @@ class CodeTablesPanel(QWidget):
                 self.tr("Source"),
             ]
         )
-        table.verticalHeader().hide()
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setAlternatingRowColors(True)
-        table.setShowGrid(False)
-        header = table.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setStretchLastSection(True)
         table.doubleClicked.connect(lambda _index: self.choose_and_import())
         return table
 

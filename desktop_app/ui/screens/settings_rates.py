@@ -10,7 +10,6 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QFileDialog,
     QGroupBox,
@@ -31,6 +30,7 @@ from desktop_app.core.services.rate_library import RateInfo
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dialogs.import_result import show_import_failure, show_import_summary
 from desktop_app.ui.events import Changes
+from desktop_app.ui.widgets.list_table import list_table
 
 COLUMNS = ("version", "rows", "loaded", "source", "active")
 COLUMN_PADDING = 28  # contents-tight columns run Chinese titles into the next column
@@ -101,8 +101,7 @@ class RateLibraryPanel(QWidget):
         layout.addWidget(self._build_lookup())
 
     def _build_table(self) -> QTableWidget:
-        table = QTableWidget(0, len(COLUMNS))
-        table.setHorizontalHeaderLabels(
+        table = list_table(
             [
                 self.tr("Version"),
                 self.tr("Entries"),
@@ -111,15 +110,6 @@ class RateLibraryPanel(QWidget):
                 self.tr("In use"),
             ]
         )
-        table.verticalHeader().hide()
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setAlternatingRowColors(True)
-        table.setShowGrid(False)
-        header = table.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setStretchLastSection(True)
         return table
 
     def _build_lookup(self) -> QGroupBox:
