@@ -6,14 +6,13 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -24,10 +23,9 @@ from desktop_app.core.jobs import Job
 from desktop_app.core.models.reference import CodeTableVersion
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.events import Changes
-from desktop_app.ui.widgets.list_table import list_table
+from desktop_app.ui.widgets.list_table import fill, list_table
 
 COLUMNS = ("table", "version", "rows", "loaded", "source")
-COLUMN_PADDING = 28  # contents-tight columns run Chinese titles into the next column
 
 
 @dataclass(frozen=True)
@@ -120,32 +118,21 @@ class CodeTablesPanel(QWidget):
     def show_rows(self, rows: list[CodeTableRow]) -> None:
         selected = self.selected()
         self.rows = rows
-        self.table.setRowCount(len(rows))
         chinese = self.ctx.state.language().startswith("zh")
         locale = QLocale()
-        for index, row in enumerate(rows):
-            cells = [
+        cells = [
+            [
                 row.title_cn if chinese else row.title_en,
                 row.version or self.tr("Not loaded"),
                 locale.toString(row.row_count) if row.version else "",
                 row.loaded_at.astimezone().strftime("%Y-%m-%d %H:%M") if row.loaded_at else "",
                 self.tr("Built in") if row.source == codes.BUILTIN_SOURCE else row.source,
             ]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if COLUMNS[column] == "rows":
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.table.setItem(index, column, item)
-        self._fit_columns()
+            for row in rows
+        ]
+        fill(self.table, cells, right_aligned={COLUMNS.index("rows")})
         if selected is not None:
             self.select(selected.table_name)
-
-    def _fit_columns(self) -> None:
-        for column in range(len(COLUMNS) - 1):  # the last one stretches
-            self.table.resizeColumnToContents(column)
-            self.table.setColumnWidth(column, self.table.columnWidth(column) + COLUMN_PADDING)
 
     def selected(self) -> CodeTableRow | None:
         rows = self.table.selectionModel().selectedRows()

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -30,10 +29,9 @@ from desktop_app.core.services.rate_library import RateInfo
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dialogs.import_result import show_import_failure, show_import_summary
 from desktop_app.ui.events import Changes
-from desktop_app.ui.widgets.list_table import list_table
+from desktop_app.ui.widgets.list_table import fill, list_table
 
 COLUMNS = ("version", "rows", "loaded", "source", "active")
-COLUMN_PADDING = 28  # contents-tight columns run Chinese titles into the next column
 RATE_FILES = "*.dbf *.xlsx *.csv"
 
 
@@ -144,36 +142,22 @@ class RateLibraryPanel(QWidget):
     def show_rows(self, rows: list[VersionRow]) -> None:
         selected = self.selected()
         self.rows = rows
-        self.table.setRowCount(len(rows))
         locale = QLocale()
-        for index, row in enumerate(rows):
-            cells = [
+        cells = [
+            [
                 row.version,
                 locale.toString(row.row_count),
                 row.loaded_at.astimezone().strftime("%Y-%m-%d %H:%M"),
                 row.source,
                 self.tr("In use") if row.active else "",
             ]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if COLUMNS[column] == "rows":
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                if row.active:
-                    font = item.font()
-                    font.setBold(True)
-                    item.setFont(font)
-                self.table.setItem(index, column, item)
-        self._fit_columns()
+            for row in rows
+        ]
+        active = {index for index, row in enumerate(rows) if row.active}
+        fill(self.table, cells, right_aligned={COLUMNS.index("rows")}, bold_rows=active)
         if selected is not None:
             self.select(selected.id)
         self._selection_changed()
-
-    def _fit_columns(self) -> None:
-        for column in range(len(COLUMNS) - 1):  # the last one stretches
-            self.table.resizeColumnToContents(column)
-            self.table.setColumnWidth(column, self.table.columnWidth(column) + COLUMN_PADDING)
 
     def selected(self) -> VersionRow | None:
         rows = self.table.selectionModel().selectedRows()
