@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -33,6 +32,7 @@ from desktop_app.ui.events import Changes
 from desktop_app.ui.models.order_table import CUSTOMS_MODES as MODE_NAMES
 from desktop_app.ui.models.order_table import FULFILMENTS, PLATFORMS, label
 from desktop_app.ui.reasons import describe_error
+from desktop_app.ui.widgets.list_table import list_table
 
 NO_CHANGES = Changes()  # a rule changes no order until the rules are applied
 
@@ -114,14 +114,8 @@ class RoutingRulesDialog(QDialog):
             self.tr("Platform"), self.tr("Shop"), self.tr("Channel"), self.tr("Country"),
             self.tr("Customs mode"), self.tr("Fulfilment"), self.tr("Warehouse"),
         ]  # fmt: skip
-        table = QTableWidget(0, len(headers))
-        table.setHorizontalHeaderLabels(headers)
-        table.verticalHeader().hide()
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table = list_table(headers)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
         table.doubleClicked.connect(lambda _index: self.edit_current())
         return table
 
