@@ -27,6 +27,7 @@ from desktop_app.core.models import (
     Warehouse,
 )
 from desktop_app.core.services.order_import import sales_by_currency
+from desktop_app.core.services.stock import stock_totals
 
 COUNTED = {
     "skus": Sku,
@@ -61,6 +62,7 @@ def collect_status(db: Database) -> dict[str, Any]:
         figures = counts(session)
         sales = {cur: str(amount) for cur, amount in sales_by_currency(session).items()}
         last_backup = settings.get(session, "backup.last_at") or None
+        stock = stock_totals(session)
     return {
         "database": db.display_name,
         "size_bytes": _size(path) if path else None,
@@ -69,6 +71,7 @@ def collect_status(db: Database) -> dict[str, Any]:
         "last_backup": last_backup,
         "counts": figures,
         "sales": sales,  # goods amounts of orders that are sales, per currency
+        "stock": stock,  # units on hand and in transit, value on hand in CNY
     }
 
 

@@ -1,0 +1,602 @@
+"""The stock ledger: post and reverse moves, keep balances and FIFO layers in step, value stock.
+
+Every move is one append-only stock_move row; the stored stock_balance of its
+(SKU, warehouse) position and the position's FIFO layers change in the same flush, so
+`check` always finds each balance equal to the sum of its ledger.
+
+Value rules (all CNY, to the fen, ROUND_HALF_UP on the magnitude, signed like the quantity):
+
+- An incoming move is worth quantity × unit cost. Into a position that is short (negative
+  stock, allowed with a warning) it first settles the units sold short at the cost they
+  left at; only the rest comes in at its own cost.
+- An outgoing move under moving average takes its exact share of the position's value
+  (value × quantity / on hand), so the position never keeps a stray fen; its unit_cost is
+  that value per unit to 4 places. Under FIFO it takes the oldest layers first, each layer
+  worth round(remaining × its unit cost), so a layer used up in several moves yields
+  exactly what it came in with. Taking the whole position always takes its whole value.
+- Units taken beyond what is on hand (negative stock) leave at the last known unit cost.
+- A position of zero units is always worth zero, and value never has the opposite sign of
+  the quantity.
+
+FIFO layers are kept under both methods (posting order, exhausted layers deleted), so the
+method can be switched in Settings; what the layers hold always equals the units on hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop_app.core import settings
+from desktop_app.core.errors import BadInput
+from desktop_app.core.models import Sku, StockBalance, StockCostLayer, StockMove, Warehouse
+
+ZERO = Decimal(0)
+FEN = Decimal("0.01")
+COST_UNIT = Decimal("0.0001")
+QTY_UNIT = Decimal("0.00001")
+
+INCOMING = frozenset({"receipt", "transfer_in", "customer_return", "stocktake_gain"})
+OUTGOING = frozenset({"shipment_out", "sale", "stocktake_loss"})
+COST_OPTIONAL = frozenset({"customer_return", "adjustment", "stocktake_gain"})
+POSTABLE = INCOMING | OUTGOING | {"adjustment"}
+
+
+class StockError(BadInput):
+    """A refused move: the message names the SKU code, warehouse code, date and reason."""
+
+
+@dataclass(frozen=True)
+class _Rules:
+    method: str
+    negative: str
+    lock: dt.date | None
+
+
+def _rules(session: Session) -> _Rules:
+    lock = settings.get(session, "stock.period_lock")
+    return _Rules(
+        settings.get(session, "stock.cost_method"),
+        settings.get(session, "stock.negative"),
+        dt.date.fromisoformat(lock) if lock else None,
+    )
+
+
+@dataclass
+class _Posting:
+    """Everything a move needs once checked: who, where, when and its signed figures."""
+
+    sku: Sku
+    warehouse: Warehouse
+    kind: str
+    quantity: Decimal
+    move_date: dt.date
+    unit_cost: Decimal | None = None
+    value: Decimal = ZERO
+    reverses: StockMove | None = None
+
+    def refuse(self, reason: str) -> StockError:
+        return StockError(
+            f"SKU {self.sku.code} at {self.warehouse.code} on {self.move_date}: {reason}"
+        )
+
+
+def post_move(
+    session: Session,
+    *,
+    sku_id: int,
+    warehouse_id: int,
+    kind: str,
+    quantity: Decimal,
+    move_date: dt.date,
+    unit_cost: Decimal | None = None,
+    ref_type: str = "",
+    ref_id: int | None = None,
+    note: str = "",
+    actor: str = "local",
+    warnings: list[str] | None = None,
+) -> StockMove:
+    """Append one move to the ledger and update its balance and FIFO layers.
+
+    quantity > 0 (receipt, transfer_in, customer_return, adjustment, stocktake_gain) needs
+    the landed unit cost in CNY; customer_return, adjustment and stocktake_gain may omit it
+    to come in at the position's current unit cost. quantity < 0 (shipment_out, sale,
+    stocktake_loss, adjustment) is costed by the configured method; unit_cost must be None.
+
+    Refused (StockError, nothing written): a date on or before the period lock, a zero
+    quantity, a sign that does not fit the kind, an inactive warehouse and, when negative
+    stock is blocked, on hand going below zero (with "warn" the move posts and a message is
+    appended to `warnings`).
+
+    A back-dated move (earlier than the position's latest move) is allowed when its date is
+    not locked. Nothing is reposted: it is costed from the position as it stands now, and
+    its qty_after / value_after are the running position right after it was posted.
+    Valuation at a date (`positions(as_of=…)`) still counts it on its own date.
+    """
+    posting = _Posting(
+        sku=_sku(session, sku_id),
+        warehouse=_warehouse(session, warehouse_id),
+        kind=kind,
+        quantity=_quantity(quantity),
+        move_date=move_date,
+    )
+    rules = _rules(session)
+    _check_move(posting, unit_cost)
+    _check_open(posting, rules)
+    balance = get_balance(session, sku_id, warehouse_id)
+    if posting.quantity > 0:
+        cost = unit_cost if unit_cost is not None else _current_cost(session, balance, rules)
+        posting.unit_cost = _cost(posting, cost)
+    _check_negative(posting, balance, rules, warnings)
+    return _post(session, posting, balance, rules, ref_type, ref_id, note, actor)
+
+
+def reverse_move(
+    session: Session,
+    move_id: int,
+    *,
+    move_date: dt.date | None = None,
+    note: str = "",
+    actor: str = "local",
+) -> StockMove:
+    """Cancel a move by appending its opposite (kind "reversal", reverses_move_id set).
+
+    The reversal has the opposite quantity and value of the original and is dated like it,
+    or on `move_date`; when the original's day is locked and no date is given, the first day
+    after the period lock. If stock moved at other costs since, the exact opposite value
+    could leave the position inconsistent (units without value's sign, or value without
+    units); then the reversal takes what keeps it consistent (the whole position value when
+    it empties the position). Refused: reversing a reversal, a move already reversed, a
+    locked date, and on hand going below zero when negative stock is blocked.
+    """
+    original = session.get(StockMove, move_id)
+    if original is None:
+        raise BadInput(f"no stock move with id {move_id}")
+    rules = _rules(session)
+    day = move_date or _reversal_day(original.move_date, rules.lock)
+    posting = _Posting(
+        sku=_sku(session, original.sku_id),
+        warehouse=_warehouse(session, original.warehouse_id),
+        kind="reversal",
+        quantity=-original.quantity,
+        move_date=day,
+        unit_cost=original.unit_cost,
+        value=-original.value,
+        reverses=original,
+    )
+    if original.kind == "reversal":
+        raise posting.refuse(f"move {move_id} is itself a reversal; post a new move instead")
+    already = session.scalar(select(StockMove.id).where(StockMove.reverses_move_id == move_id))
+    if already is not None:
+        raise posting.refuse(f"move {move_id} was already reversed by move {already}")
+    _check_open(posting, rules)
+    balance = get_balance(session, original.sku_id, original.warehouse_id)
+    _check_negative(posting, balance, rules, None)
+    return _post(session, posting, balance, rules, original.ref_type, original.ref_id,
+                 note or f"reverses move {move_id}", actor)  # fmt: skip
+
+
+def adjust_in_transit(
+    session: Session, *, sku_id: int, warehouse_id: int, delta: Decimal
+) -> StockBalance:
+    """Change the units in transit to a (destination) warehouse; never below zero.
+
+    In-transit units are not ledger moves: shipments keep them in step when they ship,
+    receive and close.
+    """
+    balance = get_balance(session, sku_id, warehouse_id)
+    after = balance.in_transit + _quantity(delta)
+    if after < 0:
+        sku, warehouse = session.get(Sku, sku_id), session.get(Warehouse, warehouse_id)
+        raise StockError(
+            f"SKU {sku.code if sku else sku_id} at {warehouse.code if warehouse else warehouse_id}:"
+            f" in transit would go to {after}, below zero"
+        )
+    balance.in_transit = after
+    session.flush()
+    return balance
+
+
+def get_balance(session: Session, sku_id: int, warehouse_id: int) -> StockBalance:
+    """The stored position; a zero row is created the first time it is asked for."""
+    balance = session.get(StockBalance, (sku_id, warehouse_id))
+    if balance is None:
+        _sku(session, sku_id)
+        _warehouse(session, warehouse_id)
+        balance = StockBalance(
+            sku_id=sku_id,
+            warehouse_id=warehouse_id,
+            on_hand=ZERO,
+            in_transit=ZERO,
+            reserved=ZERO,
+            value=ZERO,
+        )
+        session.add(balance)
+        session.flush()
+    return balance
+
+
+def unit_cost(session: Session, sku_id: int, warehouse_id: int) -> Decimal:
+    """What the next unit leaving would cost: the average, or the oldest FIFO layer's cost.
+
+    With nothing on hand: the unit cost of the position's latest move, else 0.
+    """
+    balance = session.get(StockBalance, (sku_id, warehouse_id))
+    if balance is None:
+        return ZERO
+    return _current_cost(session, balance, _rules(session))
+
+
+@dataclass
+class PositionRow:
+    sku_id: int
+    sku_code: str
+    sku_name: str
+    warehouse_id: int
+    warehouse_code: str
+    on_hand: Decimal
+    in_transit: Decimal
+    reserved: Decimal
+    available: Decimal
+    value: Decimal
+    unit_cost: Decimal  # value per unit on hand, 4 places; 0 when nothing is on hand
+
+
+def positions(
+    session: Session,
+    *,
+    warehouse_id: int | None = None,
+    sku_id: int | None = None,
+    as_of: dt.date | None = None,
+) -> list[PositionRow]:
+    """Positions by SKU code and warehouse code.
+
+    as_of None: the stored balances (every position that ever had a row). A date: the
+    ledger as of the end of that day — moves dated on or before it, back-dated ones
+    included — computed as the stored balance less the moves dated after it (the balance
+    equals the ledger, which `check` verifies), so recent dates stay fast on a long ledger.
+    Only positions with units or value then are listed; in transit and reserved are not
+    kept historically and are 0.
+    """
+    query = (
+        select(StockBalance, Sku.code, Sku.name_cn, Warehouse.code)
+        .join(Sku, Sku.id == StockBalance.sku_id)
+        .join(Warehouse, Warehouse.id == StockBalance.warehouse_id)
+        .order_by(Sku.code, Warehouse.code)
+    )
+    if warehouse_id is not None:
+        query = query.where(StockBalance.warehouse_id == warehouse_id)
+    if sku_id is not None:
+        query = query.where(StockBalance.sku_id == sku_id)
+    later = {} if as_of is None else _moves_after(session, as_of, warehouse_id, sku_id)
+    rows = []
+    for balance, code, name, wh_code in session.execute(query):
+        if as_of is None:
+            figures = (balance.on_hand, balance.in_transit, balance.reserved, balance.value)
+        else:
+            qty, value = later.get((balance.sku_id, balance.warehouse_id), (ZERO, ZERO))
+            figures = (balance.on_hand - qty, ZERO, ZERO, balance.value - value)
+            if not figures[0] and not figures[3]:
+                continue
+        rows.append(_row(balance.sku_id, code, name, balance.warehouse_id, wh_code, *figures))
+    return rows
+
+
+def stock_totals(session: Session) -> dict[str, str | int]:
+    """Units on hand and in transit and the value on hand (CNY) over every position.
+
+    Units are whole numbers unless some position holds a fraction; then its exact text.
+    """
+    on_hand, in_transit, value = session.execute(
+        select(
+            func.coalesce(func.sum(StockBalance.on_hand), ZERO),
+            func.coalesce(func.sum(StockBalance.in_transit), ZERO),
+            func.coalesce(func.sum(StockBalance.value), ZERO),
+        )
+    ).one()
+    return {
+        "on_hand_units": _units(on_hand),
+        "in_transit_units": _units(in_transit),
+        "value_cny": str(Decimal(value).quantize(FEN)),
+    }
+
+
+# -- checks ------------------------------------------------------------------------------
+
+
+def _sku(session: Session, sku_id: int) -> Sku:
+    sku = session.get(Sku, sku_id)
+    if sku is None:
+        raise StockError(f"no SKU with id {sku_id}")
+    return sku
+
+
+def _warehouse(session: Session, warehouse_id: int) -> Warehouse:
+    warehouse = session.get(Warehouse, warehouse_id)
+    if warehouse is None:
+        raise StockError(f"no warehouse with id {warehouse_id}")
+    return warehouse
+
+
+def _quantity(value: object) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, Decimal | int):
+        raise BadInput(f"quantity {value!r} must be a Decimal")
+    quantity = Decimal(value)
+    if not quantity.is_finite() or quantity != quantity.quantize(QTY_UNIT):
+        raise BadInput(f"quantity {value} has more than 5 decimal places")
+    return quantity
+
+
+def _check_move(posting: _Posting, unit_cost: Decimal | None) -> None:
+    kind, quantity = posting.kind, posting.quantity
+    if kind not in POSTABLE:
+        known = ", ".join(sorted(POSTABLE))
+        raise posting.refuse(f"kind {kind!r} is not one of {known} (reverse_move reverses)")
+    if quantity == 0:
+        raise posting.refuse("the quantity is zero")
+    if (kind in INCOMING and quantity < 0) or (kind in OUTGOING and quantity > 0):
+        raise posting.refuse(f"a {kind} must {'add' if kind in INCOMING else 'take'} units")
+    if quantity < 0 and unit_cost is not None:
+        raise posting.refuse("units leaving are costed by the ledger; give no unit cost")
+    if quantity > 0 and unit_cost is None and kind not in COST_OPTIONAL:
+        raise posting.refuse(f"a {kind} needs its landed unit cost (CNY)")
+
+
+def _check_open(posting: _Posting, rules: _Rules) -> None:
+    if not posting.warehouse.active:
+        raise posting.refuse(f"warehouse {posting.warehouse.code} is inactive")
+    if rules.lock is not None and posting.move_date <= rules.lock:
+        raise posting.refuse(f"stock is locked up to {rules.lock} (Settings, period lock)")
+
+
+def _check_negative(
+    posting: _Posting, balance: StockBalance, rules: _Rules, warnings: list[str] | None
+) -> None:
+    after = balance.on_hand + posting.quantity
+    if posting.quantity > 0 or after >= 0:
+        return
+    reason = f"on hand would go from {balance.on_hand} to {after}"
+    if rules.negative == "block":
+        raise posting.refuse(f"{reason}; negative stock is blocked (Settings)")
+    if warnings is not None:
+        warnings.append(str(posting.refuse(f"{reason} (negative stock allowed by Settings)")))
+
+
+def _cost(posting: _Posting, cost: object) -> Decimal:
+    if isinstance(cost, bool) or not isinstance(cost, Decimal | int):
+        raise posting.refuse(f"unit cost {cost!r} must be a Decimal")
+    cost = Decimal(cost)
+    if not cost.is_finite() or cost < 0:
+        raise posting.refuse(f"unit cost {cost} must be zero or more")
+    if cost != cost.quantize(COST_UNIT):
+        raise posting.refuse(f"unit cost {cost} has more than 4 decimal places")
+    return cost
+
+
+def _reversal_day(original: dt.date, lock: dt.date | None) -> dt.date:
+    if lock is not None and original <= lock:
+        return lock + dt.timedelta(days=1)
+    return original
+
+
+# -- posting -----------------------------------------------------------------------------
+
+
+def _post(
+    session: Session,
+    posting: _Posting,
+    balance: StockBalance,
+    rules: _Rules,
+    ref_type: str,
+    ref_id: int | None,
+    note: str,
+    actor: str,
+) -> StockMove:
+    if posting.quantity > 0:
+        _value_incoming(posting, balance)
+    else:
+        _value_outgoing(session, posting, balance, rules)
+    _keep_consistent(posting, balance)
+    move = StockMove(
+        sku_id=posting.sku.id,
+        warehouse_id=posting.warehouse.id,
+        kind=posting.kind,
+        move_date=posting.move_date,
+        quantity=posting.quantity,
+        unit_cost=posting.unit_cost,
+        value=posting.value,
+        qty_after=balance.on_hand + posting.quantity,
+        value_after=balance.value + posting.value,
+        ref_type=ref_type,
+        ref_id=ref_id,
+        reverses_move_id=posting.reverses.id if posting.reverses else None,
+        note=note[:300],
+        actor=actor,
+    )
+    session.add(move)
+    session.flush()
+    if posting.quantity > 0 and move.qty_after > 0:
+        layer_qty = min(posting.quantity, move.qty_after)
+        session.add(
+            StockCostLayer(
+                sku_id=move.sku_id,
+                warehouse_id=move.warehouse_id,
+                move_id=move.id,
+                remaining_quantity=layer_qty,
+                unit_cost=move.unit_cost,
+            )
+        )
+    balance.on_hand, balance.value = move.qty_after, move.value_after
+    balance.last_move_id = move.id
+    session.flush()
+    return move
+
+
+def _value_incoming(posting: _Posting, balance: StockBalance) -> None:
+    assert posting.unit_cost is not None
+    on_hand, value = balance.on_hand, balance.value
+    if posting.reverses is not None and on_hand >= 0:
+        return  # a reversal brings back exactly what its original took
+    if on_hand >= 0:
+        posting.value = _fen(posting.quantity * posting.unit_cost)
+        return
+    after = on_hand + posting.quantity
+    # Still short: the units sold short are settled at the cost they left at.
+    short = after <= 0
+    value_after = _fen(value * after / on_hand) if short else _fen(after * posting.unit_cost)
+    posting.value = value_after - value
+
+
+def _value_outgoing(
+    session: Session, posting: _Posting, balance: StockBalance, rules: _Rules
+) -> None:
+    taking = -posting.quantity
+    on_hand, value = balance.on_hand, balance.value
+    own = posting.reverses.id if posting.reverses is not None else None
+    parts = _take_layers(session, balance, taking, own) if on_hand > 0 else []
+    if posting.reverses is not None:
+        if posting.unit_cost is None:
+            posting.unit_cost = ZERO
+        return  # exact opposite; _keep_consistent corrects a position it would break
+    if on_hand <= 0:
+        magnitude = _fen(taking * _last_cost(session, balance))
+    elif taking >= on_hand:
+        short_cost = parts[-1][1] if parts and rules.method == "fifo" else value / on_hand
+        magnitude = value + _fen((taking - on_hand) * short_cost)
+    elif rules.method == "fifo":
+        magnitude = min(sum((v for _, _, v in parts), ZERO), value)
+    else:
+        magnitude = _fen(value * taking / on_hand)
+    posting.value = -magnitude
+    posting.unit_cost = (magnitude / taking).quantize(COST_UNIT, ROUND_HALF_UP)
+
+
+def _keep_consistent(posting: _Posting, balance: StockBalance) -> None:
+    """Zero units are worth zero; value never takes the opposite sign of the units."""
+    qty_after = balance.on_hand + posting.quantity
+    value_after = balance.value + posting.value
+    if (
+        (qty_after == 0 and value_after != 0)
+        or (qty_after > 0 and value_after < 0)
+        or (qty_after < 0 and value_after > 0)
+    ):
+        posting.value = -balance.value
+    if posting.unit_cost is None:
+        posting.unit_cost = ZERO
+
+
+def _take_layers(
+    session: Session, balance: StockBalance, quantity: Decimal, own_move_id: int | None
+) -> list[tuple[Decimal, Decimal, Decimal]]:
+    """Use up FIFO layers oldest first (a reversed receipt's own layer before all others).
+
+    Returns (units, unit cost, value) per layer touched; a layer is worth
+    round(remaining × unit cost), so using it up yields exactly its incoming value.
+    """
+    layers = list(
+        session.scalars(
+            select(StockCostLayer)
+            .where(
+                StockCostLayer.sku_id == balance.sku_id,
+                StockCostLayer.warehouse_id == balance.warehouse_id,
+            )
+            .order_by(StockCostLayer.move_id)
+        )
+    )
+    if own_move_id is not None:
+        layers.sort(key=lambda layer: layer.move_id != own_move_id)
+    parts = []
+    for layer in layers:
+        if quantity <= 0:
+            break
+        taken = min(quantity, layer.remaining_quantity)
+        before = _fen(layer.remaining_quantity * layer.unit_cost)
+        layer.remaining_quantity -= taken
+        parts.append(
+            (taken, layer.unit_cost, before - _fen(layer.remaining_quantity * layer.unit_cost))
+        )
+        quantity -= taken
+        if layer.remaining_quantity == 0:
+            session.delete(layer)
+    return parts
+
+
+def _current_cost(session: Session, balance: StockBalance, rules: _Rules) -> Decimal:
+    if balance.on_hand <= 0:
+        return _last_cost(session, balance)
+    if rules.method == "fifo":
+        oldest = session.scalar(
+            select(StockCostLayer.unit_cost)
+            .where(
+                StockCostLayer.sku_id == balance.sku_id,
+                StockCostLayer.warehouse_id == balance.warehouse_id,
+            )
+            .order_by(StockCostLayer.move_id)
+            .limit(1)
+        )
+        if oldest is not None:
+            return oldest
+    return (balance.value / balance.on_hand).quantize(COST_UNIT, ROUND_HALF_UP)
+
+
+def _last_cost(session: Session, balance: StockBalance) -> Decimal:
+    if balance.last_move_id is None:
+        return ZERO
+    last = session.get(StockMove, balance.last_move_id)
+    return last.unit_cost if last is not None else ZERO
+
+
+# -- reading -----------------------------------------------------------------------------
+
+
+def _moves_after(
+    session: Session, day: dt.date, warehouse_id: int | None, sku_id: int | None
+) -> dict[tuple[int, int], tuple[Decimal, Decimal]]:
+    query = (
+        select(
+            StockMove.sku_id,
+            StockMove.warehouse_id,
+            func.sum(StockMove.quantity),
+            func.sum(StockMove.value),
+        )
+        .where(StockMove.move_date > day)
+        .group_by(StockMove.sku_id, StockMove.warehouse_id)
+    )
+    if warehouse_id is not None:
+        query = query.where(StockMove.warehouse_id == warehouse_id)
+    if sku_id is not None:
+        query = query.where(StockMove.sku_id == sku_id)
+    return {(s, w): (q, v) for s, w, q, v in session.execute(query)}
+
+
+def _row(
+    sku_id: int,
+    sku_code: str,
+    sku_name: str,
+    warehouse_id: int,
+    warehouse_code: str,
+    on_hand: Decimal,
+    in_transit: Decimal,
+    reserved: Decimal,
+    value: Decimal,
+) -> PositionRow:
+    cost = (value / on_hand).quantize(COST_UNIT, ROUND_HALF_UP) if on_hand > 0 else ZERO
+    return PositionRow(
+        sku_id, sku_code, sku_name, warehouse_id, warehouse_code,
+        on_hand, in_transit, reserved, on_hand - reserved, value, cost,
+    )  # fmt: skip
+
+
+def _units(quantity: Decimal) -> str | int:
+    quantity = Decimal(quantity)
+    if quantity == quantity.to_integral_value():
+        return int(quantity)
+    return str(quantity.normalize())
+
+
+def _fen(value: Decimal) -> Decimal:
+    return value.quantize(FEN, ROUND_HALF_UP)
