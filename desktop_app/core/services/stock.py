@@ -58,10 +58,11 @@ class _Rules:
 
 
 def _rules(session: Session) -> _Rules:
-    lock = settings.get(session, "stock.period_lock")
+    values = settings.get_all(session)  # one query for the three settings a move needs
+    lock = values["stock.period_lock"]
     return _Rules(
-        settings.get(session, "stock.cost_method"),
-        settings.get(session, "stock.negative"),
+        values["stock.cost_method"],
+        values["stock.negative"],
         dt.date.fromisoformat(lock) if lock else None,
     )
 
@@ -127,9 +128,11 @@ def post_move(
     rules = _rules(session)
     _check_move(posting, unit_cost)
     _check_open(posting, rules)
-    balance = get_balance(session, sku_id, warehouse_id)
+    balance = _position(session, sku_id, warehouse_id)
     if posting.quantity > 0:
-        cost = unit_cost if unit_cost is not None else _current_cost(session, balance, rules)
+        cost = unit_cost
+        if cost is None:
+            cost = _current_cost(session, posting.sku, balance, rules)
         posting.unit_cost = _cost(posting, cost)
     _check_negative(posting, balance, rules, warnings)
     return _post(session, posting, balance, rules, ref_type, ref_id, note, actor)
@@ -142,6 +145,7 @@ def reverse_move(
     move_date: dt.date | None = None,
     note: str = "",
     actor: str = "local",
+    warnings: list[str] | None = None,
 ) -> StockMove:
     """Cancel a move by appending its opposite (kind "reversal", reverses_move_id set).
 
@@ -151,7 +155,8 @@ def reverse_move(
     could leave the position inconsistent (units without value's sign, or value without
     units); then the reversal takes what keeps it consistent (the whole position value when
     it empties the position). Refused: reversing a reversal, a move already reversed, a
-    locked date, and on hand going below zero when negative stock is blocked.
+    locked date, and on hand going below zero when negative stock is blocked (with
+    "warn" a message is appended to `warnings`).
     """
     original = session.get(StockMove, move_id)
     if original is None:
@@ -174,8 +179,8 @@ def reverse_move(
     if already is not None:
         raise posting.refuse(f"move {move_id} was already reversed by move {already}")
     _check_open(posting, rules)
-    balance = get_balance(session, original.sku_id, original.warehouse_id)
-    _check_negative(posting, balance, rules, None)
+    balance = _position(session, original.sku_id, original.warehouse_id)
+    _check_negative(posting, balance, rules, warnings)
     return _post(session, posting, balance, rules, original.ref_type, original.ref_id,
                  note or f"reverses move {move_id}", actor)  # fmt: skip
 
@@ -203,32 +208,32 @@ def adjust_in_transit(
 
 def get_balance(session: Session, sku_id: int, warehouse_id: int) -> StockBalance:
     """The stored position; a zero row is created the first time it is asked for."""
+    balance = _position(session, sku_id, warehouse_id)
+    if balance not in session:
+        session.add(balance)
+        session.flush()
+    return balance
+
+
+def _position(session: Session, sku_id: int, warehouse_id: int) -> StockBalance:
+    """The stored balance, or a zero one not yet added (a refused move writes nothing)."""
     balance = session.get(StockBalance, (sku_id, warehouse_id))
     if balance is None:
         _sku(session, sku_id)
         _warehouse(session, warehouse_id)
-        balance = StockBalance(
-            sku_id=sku_id,
-            warehouse_id=warehouse_id,
-            on_hand=ZERO,
-            in_transit=ZERO,
-            reserved=ZERO,
-            value=ZERO,
-        )
-        session.add(balance)
-        session.flush()
+        balance = StockBalance(sku_id=sku_id, warehouse_id=warehouse_id, on_hand=ZERO,
+                               in_transit=ZERO, reserved=ZERO, value=ZERO)  # fmt: skip
     return balance
 
 
 def unit_cost(session: Session, sku_id: int, warehouse_id: int) -> Decimal:
     """What the next unit leaving would cost: the average, or the oldest FIFO layer's cost.
 
-    With nothing on hand: the unit cost of the position's latest move, else 0.
+    With nothing on hand: the unit cost of the position's latest move; for a position that
+    never moved, the SKU's purchase price, else 0.
     """
-    balance = session.get(StockBalance, (sku_id, warehouse_id))
-    if balance is None:
-        return ZERO
-    return _current_cost(session, balance, _rules(session))
+    balance = _position(session, sku_id, warehouse_id)
+    return _current_cost(session, _sku(session, sku_id), balance, _rules(session))
 
 
 @dataclass
@@ -417,7 +422,7 @@ def _post(
         note=note[:300],
         actor=actor,
     )
-    session.add(move)
+    session.add_all((balance, move))
     session.flush()
     if posting.quantity > 0 and move.qty_after > 0:
         layer_qty = min(posting.quantity, move.qty_after)
@@ -463,7 +468,7 @@ def _value_outgoing(
             posting.unit_cost = ZERO
         return  # exact opposite; _keep_consistent corrects a position it would break
     if on_hand <= 0:
-        magnitude = _fen(taking * _last_cost(session, balance))
+        magnitude = _fen(taking * _last_cost(session, posting.sku, balance))
     elif taking >= on_hand:
         short_cost = parts[-1][1] if parts and rules.method == "fifo" else value / on_hand
         magnitude = value + _fen((taking - on_hand) * short_cost)
@@ -525,9 +530,9 @@ def _take_layers(
     return parts
 
 
-def _current_cost(session: Session, balance: StockBalance, rules: _Rules) -> Decimal:
+def _current_cost(session: Session, sku: Sku, balance: StockBalance, rules: _Rules) -> Decimal:
     if balance.on_hand <= 0:
-        return _last_cost(session, balance)
+        return _last_cost(session, sku, balance)
     if rules.method == "fifo":
         oldest = session.scalar(
             select(StockCostLayer.unit_cost)
@@ -543,9 +548,9 @@ def _current_cost(session: Session, balance: StockBalance, rules: _Rules) -> Dec
     return (balance.value / balance.on_hand).quantize(COST_UNIT, ROUND_HALF_UP)
 
 
-def _last_cost(session: Session, balance: StockBalance) -> Decimal:
+def _last_cost(session: Session, sku: Sku, balance: StockBalance) -> Decimal:
     if balance.last_move_id is None:
-        return ZERO
+        return sku.purchase_price or ZERO
     last = session.get(StockMove, balance.last_move_id)
     return last.unit_cost if last is not None else ZERO
 
