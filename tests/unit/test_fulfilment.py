@@ -10,7 +10,7 @@ import pytest
 
 from desktop_app.core import settings
 from desktop_app.core.models import Order, OrderLine
-from desktop_app.core.services import check, fulfilment
+from desktop_app.core.services import check, fulfilment, stock
 from tests.unit import stock_flow_fixtures as fx
 
 D = Decimal
@@ -121,6 +121,21 @@ def test_refunded_after_the_sale_returns_the_goods_at_the_sale_cost(session, wor
     o.status = "returned"
     session.flush()
     assert run(session).returns == 0, "refunded then returned: the goods came back once"
+
+
+def test_moves_reversed_by_hand_stay_reversed(session, world):
+    refunded = fx.order(session, world["shop"], "333-2", [(world["a"], 1)], warehouse=world["us"])
+    sold = fx.order(session, world["shop"], "333-3", [(world["b"], 1)], warehouse=world["us"])
+    run(session)
+    refunded.status = "refunded"
+    session.flush()
+    run(session)
+    (back,) = fx.moves(session, kind="customer_return")
+    stock.reverse_move(session, back.id, note="refund without return")
+    stock.reverse_move(session, fx.moves(session, kind="sale", sku_id=world["b"].id)[0].id)
+    again = run(session)
+    assert (again.move_ids, again.already) == ([], 2)
+    assert sold.status == "shipped"
 
 
 def test_an_order_first_seen_cancelled_or_refunded_moves_nothing(session, world):

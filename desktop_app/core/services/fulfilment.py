@@ -16,6 +16,7 @@ moves stock twice:
 - an order refunded or returned after its sale gets a customer_return at the sale's unit
   cost, once; the goods come back to the warehouse they left.
 Returns and cancellations are dated `today` (when they became known), never before the sale.
+A line is settled once: a sale or return the user reversed by hand is not posted again.
 
 All of an order's moves are posted together or not at all (a savepoint per order): when
 the ledger refuses one (negative stock under the "block" setting, a period lock), the
@@ -115,7 +116,8 @@ class _History:
 
     @property
     def returned(self) -> bool:
-        return any(m.kind == "customer_return" and not m.reversed for m in self.moves)
+        # A return reversed by hand (refunded, but the goods never came back) stays reversed.
+        return any(m.kind == "customer_return" for m in self.moves)
 
 
 @dataclass(frozen=True)

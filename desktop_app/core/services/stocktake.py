@@ -46,15 +46,15 @@ HEADERS: dict[str, tuple[str, str]] = {
     "note": ("备注", "Note"),
     "stocktake": ("盘点单号", "Stocktake"),
 }
-ALIASES: dict[str, tuple[str, ...]] = {
-    "code": ("SKU编码", "SKU code", "SKU", "商品编码", "货号", "sku_code"),
-    "name": ("品名", "Name", "中文品名", "product name"),
-    "spec": ("规格型号", "Specification", "规格"),
-    "expected": ("账面数量", "Expected", "账面库存", "系统数量", "expected quantity"),
-    "counted": ("实盘数量", "Counted", "盘点数量", "实盘", "实际数量", "count", "counted quantity"),
-    "note": ("备注", "Note", "notes", "remarks"),
-    "stocktake": ("盘点单号", "Stocktake", "stocktake ref"),
+_MORE_ALIASES: dict[str, tuple[str, ...]] = {
+    "code": ("SKU", "商品编码", "货号", "sku_code"),
+    "name": ("中文品名", "product name"),
+    "spec": ("规格",),
+    "expected": ("账面库存", "系统数量", "expected quantity"),
+    "counted": ("盘点数量", "实盘", "实际数量", "count", "counted quantity"),
+    "note": ("notes", "remarks"),
 }
+ALIASES = {name: (*names, *_MORE_ALIASES.get(name, ())) for name, names in HEADERS.items()}
 REQUIRED = ("code", "counted")
 _THOUSANDS = re.compile(r"[,\s\u00a0]")
 
