@@ -203,8 +203,13 @@ def test_without_sku_sizes_the_cartons_spread_by_quantity(session, world):
     shipment = _draft(session, world, lines=lines, costs=[CostDraft("freight", "100")])
     # no cartons and CABLE has no weight: nothing to allocate by yet
     assert [line.allocated_cost for line in shipment.lines] == [D(0), D(0)]
+    with pytest.raises(ValueError, match="every SKU's gross weight and dimensions"):
+        shipments.allocation_weights(session, shipment)
     shipments.set_cartons(session, shipment.id, [CartonDraft("1", 50, 50, 50, "18.2")])
     assert [line.allocated_cost for line in shipment.lines] == [D("75.00"), D("25.00")]
+    assert shipments.allocation_weights(session, shipment).source == "cartons"
+    with pytest.raises(ValidationFailed, match="two cartons with the same number"):
+        shipments.set_cartons(session, shipment.id, [CartonDraft("1", 1, 1, 1, 1)] * 2)
 
 
 def test_set_lines_keeps_known_lines_and_their_costs(session, world):
@@ -381,7 +386,9 @@ def test_costs_stay_editable_until_the_first_receipt(session, world):
         shipments.set_costs(session, shipment.id, [])
     with pytest.raises(BadInput, match="cannot change how its costs are allocated"):
         shipments.update_shipment(session, shipment.id, allocation_basis="weight")
+    world["case"].gross_weight_kg = D(50)  # the catalogue changes after the receipt
     shipments.update_shipment(session, shipment.id, tracking_no="MATU123")
+    assert [line.allocated_cost for line in shipment.lines] == [D("200.00"), D("20.00")]
 
 
 def test_closing_a_lost_shipment_leaves_everything_short(session, world):
@@ -415,6 +422,21 @@ def test_fifo_origin_cost_travels_with_the_goods(session, world):
     assert shipment.lines[0].unit_cost == D("4.6667")  # (10 × 4 + 5 × 6) / 15
     shipments.receive(session, shipment.id, None, ARRIVED)
     assert _position(session, world, "case", "US-3PL") == (D(15), D(0), D("70.00"))
+    _ledger_agrees(session)
+
+
+def test_negative_stock_and_the_period_lock_come_from_the_ledger(session, world):
+    shipment = _draft(session, world, lines=[(world["cable"].id, 5)])
+    settings.put(session, "stock.period_lock", "2026-03-20")
+    with pytest.raises(stock.StockError, match="locked up to 2026-03-20"):
+        shipments.ship(session, shipment.id, SHIPPED)
+    settings.put(session, "stock.period_lock", "")
+    settings.put(session, "stock.negative", "warn")
+    warnings = []
+    shipments.ship(session, shipment.id, SHIPPED, warnings=warnings)
+    assert len(warnings) == 1 and "SKU CABLE at SZ on 2026-03-20" in warnings[0]
+    assert _position(session, world, "cable", "SZ") == (D(-5), D(0), D("-10.50"))
+    assert shipment.lines[0].unit_cost == D("2.10")  # nothing known but the purchase price
     _ledger_agrees(session)
 
 

@@ -212,7 +212,9 @@ def create_shipment(
     _duplicate_cartons([c.carton_no for c in new_cartons], problems)
     new_costs = [_cost(session, c, f"costs[{i}]", today, problems) for i, c in enumerate(costs)]
     problems.raise_any()
-    shipment = Shipment(**values, lines=new_lines, cartons=new_cartons, costs=new_costs)
+    shipment = Shipment(
+        **values, status="draft", lines=new_lines, cartons=new_cartons, costs=new_costs
+    )
     session.add(shipment)
     _reallocate(session, shipment)
     session.flush()
@@ -470,13 +472,6 @@ def _fx_rate(
 # ---------------------------------------------------------------- states
 
 
-def _get(session: Session, model: type[Any], row_id: int) -> Any:
-    row = session.get(model, row_id)
-    if row is None:
-        raise BadInput(f"no {model.__tablename__.replace('_', ' ')} with id {row_id}")
-    return row
-
-
 def _require(shipment: Shipment, statuses: Sequence[str], action: str) -> Shipment:
     if shipment.status not in statuses:
         raise BadInput(f"shipment {shipment.ref} is {shipment.status.replace('_', ' ')}: "
@@ -502,18 +497,14 @@ def _reallocate(session: Session, shipment: Shipment, *, strict: bool = False) -
     be computed yet (no weights, no cartons) leaves them at zero, except when `strict`
     (the first receipt, which fixes them), where it is refused.
     """
+    if shipment.status not in ("draft", "shipped"):
+        return  # receipts were posted at the landed cost of the allocation as it stands
     lines = list(shipment.lines)
     total = sum((c.amount_cny for c in shipment.costs), Decimal(0))
     parts = [Decimal("0.00")] * len(lines)
     if lines and total:
         try:
-            weights = allocation.line_measures(
-                shipment.allocation_basis,
-                [_measure(session, line) for line in lines],
-                [_carton_measure(c) for c in shipment.cartons],
-                shipment.volumetric_divisor,
-            )
-            parts = allocation.allocate(total, weights.values)
+            parts = allocation.allocate(total, allocation_weights(session, shipment).values)
         except ValueError as exc:
             if strict:
                 raise ValidationFailed(
@@ -523,11 +514,23 @@ def _reallocate(session: Session, shipment: Shipment, *, strict: bool = False) -
         line.allocated_cost = part
 
 
+def allocation_weights(session: Session, shipment: Shipment) -> allocation.Weights:
+    """Each line's weight in the allocation and where it came from (SKU sizes or cartons).
+
+    ValueError says what is missing when the shipment's basis cannot be computed."""
+    return allocation.line_measures(
+        shipment.allocation_basis,
+        [_measure(session, line) for line in shipment.lines],
+        [_carton_measure(c) for c in shipment.cartons],
+        shipment.volumetric_divisor,
+    )
+
+
 def _measure(session: Session, line: ShipmentLine) -> allocation.LineMeasure:
     sku = session.get(Sku, line.sku_id)
     assert sku is not None  # lines are checked before they are added
-    sizes = (sku.length_cm, sku.width_cm, sku.height_cm)
-    volume = None if None in sizes else sizes[0] * sizes[1] * sizes[2]
+    length, width, height = sku.length_cm, sku.width_cm, sku.height_cm
+    volume = None if length is None or width is None or height is None else length * width * height
     return allocation.LineMeasure(line.quantity, sku.gross_weight_kg, volume)
 
 
@@ -538,7 +541,11 @@ def _carton_measure(c: ShipmentCarton) -> allocation.CartonMeasure:
 
 
 def landed_unit_cost(line: ShipmentLine) -> Decimal:
-    """The origin's unit cost + the allocated first-leg cost per shipped unit, CNY, 4 places."""
+    """The origin's unit cost + the allocated first-leg cost per shipped unit, CNY, 4 places.
+
+    The ledger values a receipt as quantity × this unit cost to the fen, so a line's
+    receipts can differ from its origin value + allocated cost by up to half a unit of
+    the 4th place per unit (0.50 CNY on 10,000 units)."""
     per_unit = line.allocated_cost / line.quantity
     return (line.unit_cost + per_unit).quantize(UNIT_COST, rounding=ROUND_HALF_UP)
 
