@@ -394,6 +394,8 @@ def test_costs_stay_editable_until_the_first_receipt(session, world):
 def test_closing_a_lost_shipment_leaves_everything_short(session, world):
     shipment = _stocked(session, world)
     shipments.ship(session, shipment.id, SHIPPED)
+    with pytest.raises(ValidationFailed, match=r"close_date.*before the ship date 2026-03-20"):
+        shipments.close_shipment(session, shipment.id, dt.date(2026, 3, 1))
     shipments.close_shipment(session, shipment.id, LATER)
     assert _position(session, world, "case", "US-3PL") == (D(0), D(0), D(0))
     assert [(d.difference, d.kind) for d in shipments.discrepancies(session, shipment.id)] == [

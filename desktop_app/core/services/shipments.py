@@ -582,7 +582,7 @@ def ship(
             actor=actor, warnings=warnings,
         )  # fmt: skip
         if move.value:
-            line.unit_cost = (-move.value / line.quantity).quantize(UNIT_COST, ROUND_HALF_UP)
+            line.unit_cost = move.unit_cost
         stock.adjust_in_transit(
             session, sku_id=line.sku_id, warehouse_id=shipment.destination_warehouse_id,
             delta=line.quantity,
@@ -684,6 +684,9 @@ def close_shipment(session: Session, shipment_id: int, close_date: dt.date) -> S
     """
     shipment = _require(get_shipment(session, shipment_id), ("shipped", "partially_received"),
                         "close it")  # fmt: skip
+    if shipment.ship_date is not None and close_date < shipment.ship_date:
+        reason = f"before the ship date {shipment.ship_date}"
+        raise ValidationFailed([FieldProblem("close_date", reason, close_date)])
     for line in shipment.lines:
         missing = line.quantity - line.received_quantity
         if missing > 0:
