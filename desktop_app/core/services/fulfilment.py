@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -35,7 +36,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop_app.core.jobs import Job
-from desktop_app.core.models import Order, OrderLine, StockMove
+from desktop_app.core.models import Order, OrderLine, Sku, StockBalance, StockMove, Warehouse
 from desktop_app.core.services import stock
 from desktop_app.core.services.id_lists import fetch_ids, pages
 
@@ -150,6 +151,7 @@ def fulfil_orders(
     ids = None if order_ids is None else sorted(set(order_ids))
     for orders in _order_pages(session, ids):
         histories = _histories(session, [line.id for o in orders for line in o.lines])
+        kept = _preload(session, orders)  # noqa: F841 - held so the ledger finds them in memory
         for order in orders:
             result.orders += 1
             if result.orders % PROGRESS_EVERY == 0:
@@ -218,6 +220,27 @@ def _histories(session: Session, line_ids: list[int]) -> dict[int, _History]:
             moved = _Move(*row[1:8], reversed=row[8] is not None)
             found.setdefault(row[0], _History()).moves.append(moved)
     return found
+
+
+def _preload(session: Session, orders: list[_Order]) -> list[object]:
+    """The page's SKUs, warehouses and balances, loaded in a few queries and held.
+
+    The session's identity map only keeps objects something refers to: without these
+    references the ledger would load each of them again for every move.
+    """
+    sku_ids = sorted({line.sku_id for o in orders for line in o.lines if line.sku_id})
+    warehouse_ids = sorted({o.warehouse_id for o in orders})
+    kept: list[object] = list(
+        session.scalars(select(Warehouse).where(Warehouse.id.in_(warehouse_ids)))
+    )
+    for page in pages(sku_ids):
+        kept += session.scalars(select(Sku).where(Sku.id.in_(page)))
+        kept += session.scalars(
+            select(StockBalance).where(
+                StockBalance.sku_id.in_(page), StockBalance.warehouse_id.in_(warehouse_ids)
+            )
+        )
+    return kept
 
 
 # ---------------------------------------------------------------- what to do
@@ -293,8 +316,10 @@ def _post(
     """Every action of one order, or none of them."""
     warnings: list[str] = []
     move_ids: list[int] = []
+    # A refused move writes nothing, so a lone move needs no savepoint (most orders).
+    guard = session.begin_nested() if len(actions) > 1 else nullcontext()
     try:
-        with session.begin_nested():
+        with guard:
             for action in actions:
                 move_ids.append(_apply(session, action, today, actor, warnings).id)
     except stock.StockError as exc:
@@ -326,7 +351,9 @@ def _apply(
     if action.kind == "reverse":
         if order.status in SHIPPED:  # a correction: the position's history is put right
             undo_day = sale.move_date
-        return stock.reverse_move(session, sale.id, move_date=undo_day, note=note, actor=actor)
+        return stock.reverse_move(
+            session, sale.id, move_date=undo_day, note=note, actor=actor, warnings=warnings
+        )
     return stock.post_move(
         session, sku_id=sale.sku_id, warehouse_id=sale.warehouse_id, kind="customer_return",
         quantity=-sale.quantity, move_date=undo_day, unit_cost=sale.unit_cost,
