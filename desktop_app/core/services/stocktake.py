@@ -38,14 +38,11 @@ QUANTITY_PLACES = 5  # Quantity columns keep 10⁻⁵ units
 PROGRESS_EVERY = 200
 # field → (Chinese, English); the sheet writes "中文 (English)" and reads either half back.
 HEADERS: dict[str, tuple[str, str]] = {
-    "code": ("SKU编码", "SKU code"),
-    "name": ("品名", "Name"),
-    "spec": ("规格型号", "Specification"),
-    "expected": ("账面数量", "Expected"),
+    "code": ("SKU编码", "SKU code"), "name": ("品名", "Name"),
+    "spec": ("规格型号", "Specification"), "expected": ("账面数量", "Expected"),
     "counted": ("实盘数量", "Counted"),
-    "note": ("备注", "Note"),
-    "stocktake": ("盘点单号", "Stocktake"),
-}
+    "note": ("备注", "Note"), "stocktake": ("盘点单号", "Stocktake"),
+}  # fmt: skip
 _MORE_ALIASES: dict[str, tuple[str, ...]] = {
     "code": ("SKU", "商品编码", "货号", "sku_code"),
     "name": ("中文品名", "product name"),
@@ -139,7 +136,7 @@ def next_ref(session: Session, count_date: dt.date) -> str:
 
 def cancel_stocktake(session: Session, stocktake_id: int) -> Stocktake:
     """Drop an open stocktake without posting anything."""
-    take = _open_stocktake(session, stocktake_id)
+    take = _stocktake(session, stocktake_id, open_only=True)
     take.status = "cancelled"
     session.flush()
     return take
@@ -168,12 +165,12 @@ def _refuse_second_open(session: Session, warehouse: Warehouse) -> None:
 
 
 def _known_skus(session: Session, sku_ids: set[int]) -> None:
-    found: set[int] = set()
-    for page in pages(sorted(sku_ids)):
-        found.update(session.scalars(select(Sku.id).where(Sku.id.in_(page))))
-    missing = sorted(sku_ids - found)
-    if missing:
-        raise BadInput(f"no SKU with id {', '.join(map(str, missing[:10]))}")
+    ids = sorted(sku_ids)
+    found = {
+        i for page in pages(ids) for i in session.scalars(select(Sku.id).where(Sku.id.in_(page)))
+    }
+    if missing := [str(i) for i in ids if i not in found]:
+        raise BadInput(f"no SKU with id {', '.join(missing[:10])}")
 
 
 def _on_hand_at(session: Session, warehouse_id: int, day: dt.date) -> dict[int, Decimal]:
@@ -181,16 +178,11 @@ def _on_hand_at(session: Session, warehouse_id: int, day: dt.date) -> dict[int, 
     return {row.sku_id: row.on_hand for row in rows}
 
 
-def _stocktake(session: Session, stocktake_id: int) -> Stocktake:
+def _stocktake(session: Session, stocktake_id: int, *, open_only: bool = False) -> Stocktake:
     take = session.get(Stocktake, stocktake_id)
     if take is None:
         raise BadInput(f"no stocktake with id {stocktake_id}")
-    return take
-
-
-def _open_stocktake(session: Session, stocktake_id: int) -> Stocktake:
-    take = _stocktake(session, stocktake_id)
-    if take.status not in OPEN_STATUSES:
+    if open_only and take.status not in OPEN_STATUSES:
         raise BadInput(f"stocktake {take.ref} is {take.status}: it can no longer be changed")
     return take
 
@@ -211,7 +203,6 @@ def export_count_sheet(session: Session, stocktake_id: int, out_xlsx: str | Path
         raise BadInput(f"{out.name}: a count sheet is written as .xlsx")
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
     book = Workbook(write_only=True)
@@ -221,13 +212,7 @@ def export_count_sheet(session: Session, stocktake_id: int, out_xlsx: str | Path
     for index, name in enumerate(HEADERS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = widths.get(name, 14)
     sheet.append([_title(session, take)])
-    bold = Font(bold=True)
-    header = []
-    for cn, en in HEADERS.values():
-        cell = WriteOnlyCell(sheet, value=f"{cn} ({en})")
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
+    sheet.append([_bold(WriteOnlyCell(sheet, f"{cn} ({en})")) for cn, en in HEADERS.values()])
     count = 0
     for line, sku in _sheet_lines(session, take.id):
         sheet.append(
@@ -237,6 +222,13 @@ def export_count_sheet(session: Session, stocktake_id: int, out_xlsx: str | Path
         count += 1
     book.save(out)
     return count
+
+
+def _bold(cell: Any) -> Any:
+    from openpyxl.styles import Font
+
+    cell.font = Font(bold=True)
+    return cell
 
 
 def _title(session: Session, take: Stocktake) -> str:
@@ -280,7 +272,7 @@ def import_counts(
     from desktop_app.core.importers.tabular import read_table
 
     job = job or Job()
-    take = _open_stocktake(session, stocktake_id)
+    take = _stocktake(session, stocktake_id, open_only=True)
     path = Path(path)
     summary = ImportSummary(file=path.name, kind="stocktake")
     table = read_table(path, aliases=ALIASES, required=REQUIRED)
@@ -359,11 +351,9 @@ def _quantity(text: str) -> Decimal | None:
 
 def _quantity_problem(text: str) -> str | None:
     try:
-        value = _quantity(text)
+        value = _quantity(text) or Decimal(0)
     except InvalidOperation:
         return "the count must be a number"
-    if value is None:
-        return None
     if not value.is_finite():
         return "the count must be a number"
     if value < 0:
@@ -474,7 +464,7 @@ def post_stocktake(
     loss leaves at the cost the configured method takes.
     """
     job = job or Job()
-    take = _open_stocktake(session, stocktake_id)
+    take = _stocktake(session, stocktake_id, open_only=True)
     now = _on_hand_at(session, take.warehouse_id, take.count_date)
     posted = StocktakePosted(stocktake_id=take.id, ref=take.ref)
     lines = [line for line, _ in _sheet_lines(session, take.id)]
