@@ -212,6 +212,18 @@ def test_a_line_remapped_after_its_sale_is_reversed_and_sold_again(session, worl
     assert run(session, [o.id]).move_ids == []
 
 
+def test_a_correction_the_ledger_refuses_keeps_the_old_sale(session, world):
+    o = fx.order(session, world["shop"], "888-2", [(world["a"], 2)], warehouse=world["us"])
+    run(session, [o.id])
+    line = o.lines[0]
+    line.sku_id, line.sku_quantity = world["b"].id, D(6)  # only 5 of B on hand
+    session.flush()
+    result = run(session, [o.id])
+    assert [(n.line_no, n.reason.startswith("SKU B-002")) for n in result.refused] == [(1, True)]
+    assert fx.moves(session, kind="reversal") == []
+    assert fx.on_hand(session, world["a"], world["us"]) == 8
+
+
 def test_the_ledger_stays_equal_to_the_balances(session, world):
     shop, a, b, us = world["shop"], world["a"], world["b"], world["us"]
     orders = [fx.order(session, shop, f"9-{n}", [(a, 1), (b, 1)], warehouse=us) for n in range(4)]

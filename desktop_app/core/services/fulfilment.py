@@ -323,11 +323,12 @@ def _post(
             for action in actions:
                 move_ids.append(_apply(session, action, today, actor, warnings).id)
     except stock.StockError as exc:
-        failed = action.line.id
-        for refused in actions:
-            held = refused.line.id != failed
-            reason = f"held back with line {action.line.line_no}: {exc}" if held else str(exc)
-            result.refused.append(_note(order, refused.line, reason))
+        failed = action.line
+        lines = {a.line.id: a.line for a in actions}  # a corrected line has two actions
+        for line in lines.values():
+            held = line.id != failed.id
+            reason = f"held back with line {failed.line_no}: {exc}" if held else str(exc)
+            result.refused.append(_note(order, line, reason))
         return
     result.warnings += warnings
     result.move_ids += move_ids
