@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import time
 from decimal import Decimal
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from desktop_app.core import settings
+from desktop_app.core import settings as app_settings
 from desktop_app.core.models import Order, OrderLine
+from desktop_app.core.models.orders import ORDER_STATUSES
 from desktop_app.core.services import check, fulfilment, stock
 from tests.unit import stock_flow_fixtures as fx
 
@@ -167,7 +171,7 @@ def test_negative_stock_blocked_refuses_the_whole_order(session, world):
 
 
 def test_negative_stock_with_warn_posts_and_warns(session, world):
-    settings.put(session, "stock.negative", "warn")
+    app_settings.put(session, "stock.negative", "warn")
     fx.order(session, world["shop"], "555-1", [(world["b"], 7)], warehouse=world["us"])
     result = run(session)
     assert (result.sales, result.refused) == (1, [])
@@ -176,7 +180,7 @@ def test_negative_stock_with_warn_posts_and_warns(session, world):
 
 
 def test_period_lock_refuses_back_dated_sales(session, world):
-    settings.put(session, "stock.period_lock", "2026-03-10")
+    app_settings.put(session, "stock.period_lock", "2026-03-10")
     o = fx.order(session, world["shop"], "666-1", [(world["a"], 1)], warehouse=world["us"])
     result = run(session, [o.id])
     assert result.sales == 0 and len(result.refused) == 1
@@ -262,3 +266,28 @@ def test_many_orders_in_bulk(session, world):
     started = time.perf_counter()
     assert run(session).already == 2000
     assert time.perf_counter() - started < elapsed, "a re-run only reads"
+
+
+_example = itertools.count()
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+@given(statuses=st.lists(st.sampled_from(ORDER_STATUSES), min_size=1, max_size=6))
+def test_any_status_history_moves_an_order_at_most_once(session, world, statuses):
+    a, us = world["a"], world["us"]
+    if fx.on_hand(session, a, us) < 100:
+        fx.receive(session, a, us, 10**6, "1.00", DAY0)
+    o = fx.order(session, world["shop"], f"H-{next(_example)}", [(a, 3)], warehouse=us)
+    start = fx.on_hand(session, a, us)
+    for status in statuses:
+        o.status = status
+        session.flush()
+        run(session, [o.id])
+        moved = fx.on_hand(session, a, us) - start
+        assert moved in (0, -3)
+        line_moves = fx.moves(session, ref_type="order_line", ref_id=o.lines[0].id)
+        assert sum(m.kind == "sale" for m in line_moves) <= 1
+        assert sum(m.kind != "sale" for m in line_moves) <= 1
+    assert run(session, [o.id]).move_ids == []
+    assert check._stock_balances(session).ok
