@@ -28,7 +28,14 @@ from sqlalchemy.orm import Session
 from desktop_app.core.errors import BadInput
 from desktop_app.core.importers.common import ImportRejected, ImportSummary, RowError
 from desktop_app.core.jobs import Job
-from desktop_app.core.models import ImportRun, Sku, Stocktake, StocktakeLine, Warehouse
+from desktop_app.core.models import (
+    ImportRun,
+    Sku,
+    StockBalance,
+    Stocktake,
+    StocktakeLine,
+    Warehouse,
+)
 from desktop_app.core.models.base import utcnow
 from desktop_app.core.services import stock
 from desktop_app.core.services.id_lists import pages
@@ -467,7 +474,10 @@ def post_stocktake(
     take = _stocktake(session, stocktake_id, open_only=True)
     now = _on_hand_at(session, take.warehouse_id, take.count_date)
     posted = StocktakePosted(stocktake_id=take.id, ref=take.ref)
-    lines = [line for line, _ in _sheet_lines(session, take.id)]
+    rows = list(_sheet_lines(session, take.id))
+    # Held so the ledger finds the SKUs and balances in memory instead of loading each.
+    balances = list(session.scalars(select(StockBalance).filter_by(warehouse_id=take.warehouse_id)))
+    lines = [line for line, _ in rows]
     for done, line in enumerate(lines, start=1):
         if done % PROGRESS_EVERY == 0:
             job.report(done, len(lines), f"{take.ref}: {done} of {len(lines)} lines posted")
@@ -479,6 +489,7 @@ def post_stocktake(
     take.status = "posted"
     take.posted_at = utcnow()
     session.flush()
+    del rows, balances
     return posted
 
 
