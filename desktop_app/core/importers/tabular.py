@@ -26,6 +26,7 @@ from typing import Any
 
 from desktop_app.core.errors import BadInput
 from desktop_app.core.importers.common import ImportRejected, ImportSummary, RowError
+from desktop_app.core.importers.xlsx_stream import sheet_rows
 
 Aliases = Mapping[str, tuple[str, ...]]
 Cell = Any  # str, float, int, bool, datetime, date, time, timedelta (from a spreadsheet)
@@ -190,7 +191,7 @@ class Table:
             if len(cells) < width:
                 cells = [*cells, *[""] * (width - len(cells))]
             values = mapped(cells) if mapped else (cells[width - 1],)
-            if values.count("") + values.count(None) == len(values):
+            if not any(values) and values.count("") + values.count(None) == len(values):
                 continue  # blank where it matters (notes or totals in other columns only)
             row = Row(cells, columns, seen)
             if not (skip and skip(number, row)):
@@ -413,11 +414,7 @@ def _read_workbook(
                 f"{source}: no sheet named {sheet!r} (sheets: {', '.join(book.sheet_names)})"
             )
         for name in names:
-            loaded = book.get_sheet_by_name(name)
-
-            def raw(loaded: Any = loaded) -> Iterator[tuple[int, Sequence[Cell]]]:
-                return enumerate(loaded.iter_rows(), start=1)
-
+            raw = sheet_rows(path, book, name)
             table = _build(source, raw, aliases, required, header_rows_max, file_format="xlsx")
             if table is not None:
                 return table
