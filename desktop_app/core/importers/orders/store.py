@@ -71,7 +71,7 @@ _Q_UNIT = Decimal(1).scaleb(-Q)
 
 def fit(text: str, length: int) -> str:
     """Text cut to a column's length; a long key keeps a hash so it stays unique."""
-    if len(text) <= length:
+    if len(text) <= length:  # nearly always
         return text
     digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
     return f"{text[: length - 13]}~{digest}"
@@ -111,6 +111,9 @@ class OrderStore:
         self._routes: dict[tuple[str, str], Route] = {}
         self.counts = Counts()
         self._next_order = (conn.scalar(select(func.max(_order.c.id))) or 0) + 1
+        # A shop's first import looks up only the orders it has itself written so far.
+        had_orders = conn.scalar(select(_order.c.id).where(_order.c.shop_id == shop_id).limit(1))
+        self._written: set[str] | None = None if had_orders else set()
         self._next_line = (conn.scalar(select(func.max(_line.c.id))) or 0) + 1
         self._when = instant_encoder(_order.c.ordered_at, conn)
         self._now = self._when(utcnow())
@@ -122,7 +125,12 @@ class OrderStore:
 
     def write(self, orders: Sequence[OrderIn]) -> None:
         chunk = self._merged(orders)
-        existing = self._existing_orders(list(chunk))
+        written = self._written
+        if written is None:
+            existing = self._existing_orders(list(chunk))
+        else:
+            existing = self._existing_orders([key for key in chunk if key in written])
+            written.update(chunk)
         lines = self._existing_lines([e[0] for e in existing.values()])
         self._load_listings({line.platform_sku for o in chunk.values() for line in o.lines})
         order_rows, order_updates, line_rows, line_updates = [], [], [], []
@@ -165,7 +173,7 @@ class OrderStore:
         c = _order.c
         columns = (c.id, c.import_run_id, *(c[name] for name in ORDER_AMOUNTS))
         found: dict[str, tuple[Any, ...]] = {}
-        for start in range(0, len(keys), PAGE):
+        for start in range(0, len(keys), PAGE):  # nothing to ask for: no query
             query = select(c.platform_order_id, *columns).where(
                 c.shop_id == self.shop_id, c.platform_order_id.in_(keys[start : start + PAGE])
             )
@@ -248,26 +256,29 @@ class OrderStore:
         inserts: list[tuple[Any, ...]],
         updates: list[tuple[Any, ...]],
     ) -> None:
-        next_no = max((no for _, no in known.values()), default=0) + 1
+        next_no = max((no for _, no in known.values()), default=0) + 1 if known else 1
+        listings, unmapped = self._listings, self.counts.unmapped
         for line in order.lines:
-            key = fit(line.line_key, 60)
-            mapping = self._listings.get(line.platform_sku)
+            key, platform_sku = line.line_key, line.platform_sku
+            if len(key) > 60:
+                key = fit(key, 60)
+            mapping = listings.get(platform_sku)
             sku_id = sku_quantity = None
             if mapping is None:
-                self.counts.unmapped[line.platform_sku] = (
-                    self.counts.unmapped.get(line.platform_sku, 0) + 1
-                )
+                unmapped[platform_sku] = unmapped.get(platform_sku, 0) + 1
             else:
                 sku_id = mapping[0]
                 sku_quantity = int(
                     (line.quantity * mapping[1]).quantize(_Q_UNIT, ROUND_HALF_UP).scaleb(Q)
                 )
+            price, amount, discount, tax = line.unit_price, line.amount, line.discount, line.tax
             values = (
-                fit(line.platform_sku, 100), int(line.quantity.scaleb(Q)),
-                None if line.unit_price is None else int(line.unit_price.scaleb(P)),
-                None if line.amount is None else int(line.amount.scaleb(M)),
-                int(line.discount.scaleb(M)), int(line.tax.scaleb(M)), line.product_name,
-                fit(line.item_status, 40),
+                platform_sku if len(platform_sku) <= 100 else fit(platform_sku, 100),
+                int(line.quantity.scaleb(Q)),
+                None if price is None else int(price.scaleb(P)),
+                None if amount is None else int(amount.scaleb(M)),
+                int(discount.scaleb(M)) if discount else 0, int(tax.scaleb(M)) if tax else 0,
+                line.product_name, fit(line.item_status, 40),
             )  # fmt: skip
             existing = known.get(key)
             if existing is None:
@@ -288,12 +299,15 @@ class OrderStore:
 
 
 def _amounts(o: OrderIn) -> tuple[int | None, int, int, int, int]:
+    total, shipping, tax, discount, fees = (
+        o.total_amount, o.shipping_amount, o.tax_amount, o.discount_amount, o.platform_fees
+    )  # fmt: skip
     return (
-        None if o.total_amount is None else int(o.total_amount.scaleb(M)),
-        int(o.shipping_amount.scaleb(M)),
-        int(o.tax_amount.scaleb(M)),
-        int(o.discount_amount.scaleb(M)),
-        int(o.platform_fees.scaleb(M)),
+        None if total is None else int(total.scaleb(M)),
+        int(shipping.scaleb(M)) if shipping else 0,
+        int(tax.scaleb(M)) if tax else 0,
+        int(discount.scaleb(M)) if discount else 0,
+        int(fees.scaleb(M)) if fees else 0,
     )
 
 
