@@ -50,6 +50,7 @@ from desktop_app.core.importers.tabular import Table
 from desktop_app.core.jobs import Job
 from desktop_app.core.models import ImportRun, Order, OrderLine, Shop
 from desktop_app.core.models.orders import NON_SALE_STATUSES
+from desktop_app.core.services.fulfilment import STOCK_FULFILMENTS, FulfilmentResult, fulfil_orders
 
 CHUNK = 5_000  # orders per write: bounded memory, few round trips
 MONTH_FIRST = frozenset({"USA", "PHL"})  # sites whose exports write 05/03/2024 for 3 May
@@ -374,6 +375,25 @@ def _condensed(warnings: list[RowError]) -> list[RowError]:
     return kept
 
 
+def _fulfil(session: Session, summary: ImportSummary, run_id: int) -> FulfilmentResult:
+    """Stock moves for the orders of this import fulfilled from a warehouse (once each)."""
+    ids = list(
+        session.scalars(
+            select(Order.id).where(
+                Order.import_run_id == run_id,
+                Order.warehouse_id.is_not(None),
+                Order.fulfilment.in_(STOCK_FULFILMENTS),
+            )
+        )
+    )
+    result = fulfil_orders(session, ids) if ids else FulfilmentResult()
+    for note in result.refused[:WARNINGS_PER_KIND]:
+        where = f"{note.platform_order_id} {note.platform_sku}"
+        summary.warnings.append(RowError(None, "", where, f"stock not taken: {note.reason}"))
+    summary.warnings += [RowError(None, "", "", w) for w in result.warnings[:WARNINGS_PER_KIND]]
+    return result
+
+
 def _finish(
     session: Session,
     summary: ImportSummary,
@@ -385,6 +405,7 @@ def _finish(
 ) -> None:
     counts = store.counts
     summary.inserted, summary.updated = counts.lines_inserted, counts.lines_updated
+    stock = _fulfil(session, summary, run_id)
     unmapped = sorted(counts.unmapped)
     summary.details = {
         "platform": prepared.fmt.name,
@@ -398,6 +419,8 @@ def _finish(
         "unmapped_lines": sum(counts.unmapped.values()),
         "import_run_id": run_id,
         "imported_before": _imported_before(session, prepared.sha256, run_id),
+        "stock_moves": len(stock.move_ids),
+        "stock_refused_lines": len(stock.refused),
     }
     conn = session.connection()
     written = (
