@@ -58,3 +58,43 @@ def test_fba_orders_take_stock_once(db: Database) -> None:
     # order 113-4625812-1187423: two mugs and a lid shipped from FBA; the pending and
     # cancelled orders take nothing
     assert sales == [(mug_id, "-2.00000", "2024-05-03"), (mug_id + 1, "-1.00000", "2024-05-03")]
+
+
+def test_mapping_later_takes_the_stock_then(db: Database) -> None:
+    with db.transaction() as session:
+        fba = fx.warehouse(session, "FBA-US", kind="fba")
+        shop = fx.shop(session, "Amazon US")
+        mug = fx.sku(session, "MUG-350-BLU")
+        fx.receive(session, mug, fba, 50, "12.00", dt.date(2024, 4, 1))
+        routing.create_rule(
+            session,
+            routing.RuleDraft(
+                platform="amazon", shop_id=shop.id, fulfilment_channel="AFN",
+                customs_mode="9810", fulfilment="platform", warehouse_id=fba.id,
+            ),
+        )  # fmt: skip
+        shop_id, mug_id = shop.id, mug.id
+    import_orders(db, AMAZON, shop="Amazon US")
+    assert _sales(db) == []  # nothing mapped yet: nothing to take
+    with db.transaction() as session:
+        mapping.map_platform_sku(session, shop_id, "MUG-350-BLU", mug_id)
+    assert _sales(db) == [(mug_id, "-2.00000", "2024-05-03")]
+
+
+def test_routing_by_hand_to_a_warehouse_takes_the_stock(db: Database) -> None:
+    with db.transaction() as session:
+        w = fx.warehouse(session, "3PL-US")
+        shop = fx.shop(session, "Amazon US")
+        mug = fx.sku(session, "MUG-350-BLU")
+        fx.receive(session, mug, w, 50, "12.00", dt.date(2024, 4, 1))
+        mapping.map_platform_sku(session, shop.id, "MUG-350-BLU", mug.id)
+        w_id, mug_id = w.id, mug.id
+    import_orders(db, AMAZON, shop="Amazon US")
+    assert _sales(db) == []  # routed to the platform without a warehouse by default
+    with db.transaction() as session:
+        ids = list(session.scalars(select(Order.id)))
+        routing.override_orders(session, ids, fulfilment="overseas_warehouse", warehouse_id=w_id)
+    assert _sales(db) == [(mug_id, "-2.00000", "2024-05-03")]
+    with db.transaction() as session:  # routing again changes nothing already taken
+        routing.override_orders(session, ids, fulfilment="overseas_warehouse", warehouse_id=w_id)
+    assert _sales(db) == [(mug_id, "-2.00000", "2024-05-03")]

@@ -32,7 +32,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop_app.core.jobs import Job
@@ -160,6 +160,13 @@ def fulfil_orders(
             if actions:
                 _post(session, order, actions, result, today, actor)
     return result
+
+
+def fulfil_matching(session: Session, *where: ColumnElement[bool]) -> FulfilmentResult:
+    """fulfil_orders for the orders in scope that also match `where` — the orders of an
+    import, of a platform SKU just mapped, or just routed — found in one query."""
+    ids = list(session.scalars(select(Order.id).where(*_IN_SCOPE, *where)))
+    return fulfil_orders(session, ids) if ids else FulfilmentResult()
 
 
 # ---------------------------------------------------------------- what is there

@@ -20,6 +20,7 @@ from desktop_app.core import audit, settings
 from desktop_app.core.errors import BadInput
 from desktop_app.core.models.catalogue import PlatformListing, Shop, Sku
 from desktop_app.core.models.orders import Order, OrderLine
+from desktop_app.core.services.fulfilment import fulfil_matching
 
 RULES = ("mapped_elsewhere", "exact", "case_insensitive", "stripped", "multipack")
 QUANTITY_SCALE = 10**5  # Quantity columns hold 10⁻⁵ units
@@ -322,6 +323,7 @@ def unmap(session: Session, shop_id: int, platform_sku: str) -> int:
     )
     after = {"shop_id": shop_id, "platform_sku": platform_sku, "order_lines": result.rowcount}
     audit.record(session, "unmap_platform_sku", "order_line", None, after=after)
+    _restock(session, shop_id, platform_sku)
     return result.rowcount
 
 
@@ -390,7 +392,14 @@ def _apply(session: Session, action: str, listing: PlatformListing) -> int:
         "order_lines": result.rowcount,
     }
     audit.record(session, action, "order_line", None, after=after)
+    _restock(session, listing.shop_id, listing.platform_sku)
     return result.rowcount
+
+
+def _restock(session: Session, shop_id: int, platform_sku: str) -> None:
+    """Warehouse orders with these lines take (or correct) their stock as now mapped."""
+    lines = select(_line.c.order_id).where(_line.c.platform_sku == platform_sku)
+    fulfil_matching(session, Order.shop_id == shop_id, Order.id.in_(lines))
 
 
 def unmapped_count(session: Session) -> int:

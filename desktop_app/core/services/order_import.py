@@ -50,7 +50,7 @@ from desktop_app.core.importers.tabular import Table
 from desktop_app.core.jobs import Job
 from desktop_app.core.models import ImportRun, Order, OrderLine, Shop
 from desktop_app.core.models.orders import NON_SALE_STATUSES
-from desktop_app.core.services.fulfilment import STOCK_FULFILMENTS, FulfilmentResult, fulfil_orders
+from desktop_app.core.services.fulfilment import FulfilmentResult, fulfil_matching
 
 CHUNK = 5_000  # orders per write: bounded memory, few round trips
 MONTH_FIRST = frozenset({"USA", "PHL"})  # sites whose exports write 05/03/2024 for 3 May
@@ -377,16 +377,7 @@ def _condensed(warnings: list[RowError]) -> list[RowError]:
 
 def _fulfil(session: Session, summary: ImportSummary, run_id: int) -> FulfilmentResult:
     """Stock moves for the orders of this import fulfilled from a warehouse (once each)."""
-    ids = list(
-        session.scalars(
-            select(Order.id).where(
-                Order.import_run_id == run_id,
-                Order.warehouse_id.is_not(None),
-                Order.fulfilment.in_(STOCK_FULFILMENTS),
-            )
-        )
-    )
-    result = fulfil_orders(session, ids) if ids else FulfilmentResult()
+    result = fulfil_matching(session, Order.import_run_id == run_id)
     for note in result.refused[:WARNINGS_PER_KIND]:
         where = f"{note.platform_order_id} {note.platform_sku}"
         summary.warnings.append(RowError(None, "", where, f"stock not taken: {note.reason}"))

@@ -34,6 +34,7 @@ from desktop_app.core.errors import BadInput, FieldProblem, ValidationFailed
 from desktop_app.core.models import Order, OrderRoutingRule, Shop, Warehouse
 from desktop_app.core.models.catalogue import PLATFORMS
 from desktop_app.core.models.orders import FULFILMENT_KINDS
+from desktop_app.core.services.fulfilment import fulfil_matching
 from desktop_app.core.services.id_lists import pages
 
 CUSTOMS_MODES = ("9610", "9710", "9810", "0110")
@@ -310,6 +311,7 @@ def route_orders(session: Session, order_ids: Sequence[int] | None = None) -> in
         changed = _route_all(session, rules, shops)
     else:
         changed = _route_some(session, rules, shops, order_ids)
+    _restock(session, order_ids)
     scope = "all" if order_ids is None else len(order_ids)
     audit.record(
         session,
@@ -386,6 +388,15 @@ def _differs(values: dict[str, Any]) -> Any:
     return or_(*(getattr(Order, name).is_distinct_from(value) for name, value in values.items()))
 
 
+def _restock(session: Session, order_ids: Sequence[int] | None) -> None:
+    """Orders now fulfilled from a warehouse take their stock (once; None: every order)."""
+    if order_ids is None:
+        fulfil_matching(session)
+        return
+    for page in pages(order_ids):
+        fulfil_matching(session, Order.id.in_(page))
+
+
 # -- by hand ---------------------------------------------------------------------------
 def override_orders(
     session: Session,
@@ -415,6 +426,7 @@ def override_orders(
         changed += session.execute(stmt.execution_options(synchronize_session=False)).rowcount
     listed = list(order_ids) if len(order_ids) <= AUDIT_IDS else len(order_ids)
     audit.record(session, "override_route", "sales_order", after={"orders": listed, **values})
+    _restock(session, order_ids)
     return changed
 
 
@@ -439,6 +451,7 @@ def override_order(
     )
     order.routing_overridden = True
     session.flush()
+    _restock(session, [order_id])
     return order
 
 
