@@ -27,7 +27,7 @@ from desktop_app.core.models import (
     Warehouse,
 )
 from desktop_app.core.services.order_import import sales_by_currency
-from desktop_app.core.services.stock import stock_totals
+from desktop_app.core.services.stock_query import stock_totals
 
 COUNTED = {
     "skus": Sku,

@@ -28,12 +28,18 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop_app.core import settings
 from desktop_app.core.errors import BadInput
 from desktop_app.core.models import Sku, StockBalance, StockCostLayer, StockMove, Warehouse
+from desktop_app.core.services.stock_query import PositionRow, positions, stock_totals
+
+__all__ = [
+    "PositionRow", "StockError", "adjust_in_transit", "get_balance", "positions",
+    "post_move", "reverse_move", "stock_totals", "unit_cost",
+]  # fmt: skip
 
 ZERO = Decimal(0)
 FEN = Decimal("0.01")
@@ -234,80 +240,6 @@ def unit_cost(session: Session, sku_id: int, warehouse_id: int) -> Decimal:
     """
     balance = _position(session, sku_id, warehouse_id)
     return _current_cost(session, _sku(session, sku_id), balance, _rules(session))
-
-
-@dataclass
-class PositionRow:
-    sku_id: int
-    sku_code: str
-    sku_name: str
-    warehouse_id: int
-    warehouse_code: str
-    on_hand: Decimal
-    in_transit: Decimal
-    reserved: Decimal
-    available: Decimal
-    value: Decimal
-    unit_cost: Decimal  # value per unit on hand, 4 places; 0 when nothing is on hand
-
-
-def positions(
-    session: Session,
-    *,
-    warehouse_id: int | None = None,
-    sku_id: int | None = None,
-    as_of: dt.date | None = None,
-) -> list[PositionRow]:
-    """Positions by SKU code and warehouse code.
-
-    as_of None: the stored balances (every position that ever had a row). A date: the
-    ledger as of the end of that day — moves dated on or before it, back-dated ones
-    included — computed as the stored balance less the moves dated after it (the balance
-    equals the ledger, which `check` verifies), so recent dates stay fast on a long ledger.
-    Only positions with units or value then are listed; in transit and reserved are not
-    kept historically and are 0.
-    """
-    query = (
-        select(StockBalance, Sku.code, Sku.name_cn, Warehouse.code)
-        .join(Sku, Sku.id == StockBalance.sku_id)
-        .join(Warehouse, Warehouse.id == StockBalance.warehouse_id)
-        .order_by(Sku.code, Warehouse.code)
-    )
-    if warehouse_id is not None:
-        query = query.where(StockBalance.warehouse_id == warehouse_id)
-    if sku_id is not None:
-        query = query.where(StockBalance.sku_id == sku_id)
-    later = {} if as_of is None else _moves_after(session, as_of, warehouse_id, sku_id)
-    rows = []
-    for balance, code, name, wh_code in session.execute(query):
-        if as_of is None:
-            figures = (balance.on_hand, balance.in_transit, balance.reserved, balance.value)
-        else:
-            qty, value = later.get((balance.sku_id, balance.warehouse_id), (ZERO, ZERO))
-            figures = (balance.on_hand - qty, ZERO, ZERO, balance.value - value)
-            if not figures[0] and not figures[3]:
-                continue
-        rows.append(_row(balance.sku_id, code, name, balance.warehouse_id, wh_code, *figures))
-    return rows
-
-
-def stock_totals(session: Session) -> dict[str, str | int]:
-    """Units on hand and in transit and the value on hand (CNY) over every position.
-
-    Units are whole numbers unless some position holds a fraction; then its exact text.
-    """
-    on_hand, in_transit, value = session.execute(
-        select(
-            func.coalesce(func.sum(StockBalance.on_hand), ZERO),
-            func.coalesce(func.sum(StockBalance.in_transit), ZERO),
-            func.coalesce(func.sum(StockBalance.value), ZERO),
-        )
-    ).one()
-    return {
-        "on_hand_units": _units(on_hand),
-        "in_transit_units": _units(in_transit),
-        "value_cny": str(Decimal(value).quantize(FEN)),
-    }
 
 
 # -- checks ------------------------------------------------------------------------------
@@ -553,54 +485,6 @@ def _last_cost(session: Session, sku: Sku, balance: StockBalance) -> Decimal:
         return sku.purchase_price or ZERO
     last = session.get(StockMove, balance.last_move_id)
     return last.unit_cost if last is not None else ZERO
-
-
-# -- reading -----------------------------------------------------------------------------
-
-
-def _moves_after(
-    session: Session, day: dt.date, warehouse_id: int | None, sku_id: int | None
-) -> dict[tuple[int, int], tuple[Decimal, Decimal]]:
-    query = (
-        select(
-            StockMove.sku_id,
-            StockMove.warehouse_id,
-            func.sum(StockMove.quantity),
-            func.sum(StockMove.value),
-        )
-        .where(StockMove.move_date > day)
-        .group_by(StockMove.sku_id, StockMove.warehouse_id)
-    )
-    if warehouse_id is not None:
-        query = query.where(StockMove.warehouse_id == warehouse_id)
-    if sku_id is not None:
-        query = query.where(StockMove.sku_id == sku_id)
-    return {(s, w): (q, v) for s, w, q, v in session.execute(query)}
-
-
-def _row(
-    sku_id: int,
-    sku_code: str,
-    sku_name: str,
-    warehouse_id: int,
-    warehouse_code: str,
-    on_hand: Decimal,
-    in_transit: Decimal,
-    reserved: Decimal,
-    value: Decimal,
-) -> PositionRow:
-    cost = (value / on_hand).quantize(COST_UNIT, ROUND_HALF_UP) if on_hand > 0 else ZERO
-    return PositionRow(
-        sku_id, sku_code, sku_name, warehouse_id, warehouse_code,
-        on_hand, in_transit, reserved, on_hand - reserved, value, cost,
-    )  # fmt: skip
-
-
-def _units(quantity: Decimal) -> str | int:
-    quantity = Decimal(quantity)
-    if quantity == quantity.to_integral_value():
-        return int(quantity)
-    return str(quantity.normalize())
 
 
 def _fen(value: Decimal) -> Decimal:
