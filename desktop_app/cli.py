@@ -131,6 +131,10 @@ def _importer(kind: str) -> Callable[..., Any]:
         from desktop_app.core.services.rate_library import import_rate_library
 
         return import_rate_library
+    if kind == "stocktake":
+        from desktop_app.cli_stock import import_stocktake
+
+        return import_stocktake
     from desktop_app.core.services.order_import import import_orders
 
     return import_orders
@@ -144,6 +148,10 @@ def cmd_import(args: argparse.Namespace) -> tuple[int, Any, str]:
         extra = {"platform": args.platform, "shop": args.shop}
     elif args.platform or args.shop:
         raise BadInput("--platform and --shop apply to `import orders` only")
+    if args.kind == "stocktake":
+        extra = {"warehouse": args.warehouse}
+    elif args.warehouse:
+        raise BadInput("--warehouse applies to `import stocktake` only")
     with _database(args) as db:
         try:
             summary = _importer(args.kind)(
@@ -185,10 +193,11 @@ def _args_restore(sp: argparse.ArgumentParser) -> None:
 
 
 def _args_import(sp: argparse.ArgumentParser) -> None:
-    sp.add_argument("kind", choices=("skus", "rates", "orders"))
+    sp.add_argument("kind", choices=("skus", "rates", "orders", "stocktake"))
     sp.add_argument("file", metavar="FILE")
     sp.add_argument("--platform", help="orders: amazon, shopee, tiktok, aliexpress, generic")
     sp.add_argument("--shop", help="orders: the shop the file belongs to")
+    sp.add_argument("--warehouse", help="stocktake: the warehouse whose open count it is")
     sp.add_argument(
         "--skip-bad", action="store_true", help="import the good rows and report the bad ones"
     )
@@ -199,12 +208,44 @@ def _no_args(sp: argparse.ArgumentParser) -> None:
     return None
 
 
+def cmd_stock(args: argparse.Namespace) -> tuple[int, Any, str]:
+    from desktop_app import cli_stock
+
+    with _database(args) as db:
+        return cli_stock.cmd_stock(args, db)
+
+
+def cmd_shipment(args: argparse.Namespace) -> tuple[int, Any, str]:
+    from desktop_app import cli_stock
+
+    with _database(args) as db:
+        return cli_stock.cmd_shipment(args, db)
+
+
+def _args_stock(sp: argparse.ArgumentParser) -> None:
+    from desktop_app import cli_stock
+
+    cli_stock.args_stock(sp)
+
+
+def _args_shipment(sp: argparse.ArgumentParser) -> None:
+    from desktop_app import cli_stock
+
+    cli_stock.args_shipment(sp)
+
+
 COMMANDS: dict[str, tuple[Handler, str, Callable[[argparse.ArgumentParser], None]]] = {
     "init": (cmd_init, "create or upgrade the database", _no_args),
     "demo": (cmd_demo, "fill an empty database with realistic demo data", _args_demo),
     "status": (cmd_status, "figures per area", _no_args),
     "check": (cmd_check, "integrity, foreign keys, audit chain and stock ledger checks", _no_args),
-    "import": (cmd_import, "import skus, rates (退税率文库) or orders from a file", _args_import),
+    "import": (
+        cmd_import,
+        "import skus, rates (退税率文库), orders or stocktake counts from a file",
+        _args_import,
+    ),
+    "stock": (cmd_stock, "stock positions by SKU and warehouse", _args_stock),
+    "shipment": (cmd_shipment, "ship, receive, close or show a first-leg shipment", _args_shipment),
     "backup": (cmd_backup, "write a backup copy of the database", _args_backup),
     "restore": (
         cmd_restore,

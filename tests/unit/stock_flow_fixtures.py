@@ -87,3 +87,17 @@ def moves(session: Session, **where: object) -> list[StockMove]:
 
 def move_count(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(StockMove)) or 0
+
+
+def warehouse_by_code(session: Session, code: str) -> Warehouse:
+    return session.scalars(select(Warehouse).where(Warehouse.code == code)).one()
+
+
+def sku_by_code(session: Session, code: str) -> Sku:
+    return session.scalars(select(Sku).where(Sku.code == code)).one()
+
+
+def select_stocktake(ref: str):
+    from desktop_app.core.models import Stocktake
+
+    return select(Stocktake.id).where(Stocktake.ref == ref)

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -295,6 +296,35 @@ def import_counts(
     _apply_counts(session, take, counts, sku_ids, summary)
     _record_run(session, path, summary)
     return summary
+
+
+def stocktake_for_sheet(
+    session: Session, path: str | Path, *, warehouse_id: int | None = None
+) -> int:
+    """The open stocktake a count sheet belongs to: the one its 盘点单号 column names, else
+    the open stocktake of `warehouse_id`; BadInput when neither names one."""
+    from desktop_app.core.importers.tabular import read_table
+
+    table = read_table(Path(path), aliases=ALIASES, required=REQUIRED)
+    refs = {row.get("stocktake", "") for _, row in islice(table.rows(), 1000)} - {""}
+    if len(refs) > 1:
+        raise BadInput(f"{table.source}: rows of several stocktakes ({', '.join(sorted(refs))})")
+    if refs:
+        ref = refs.pop()
+        take = session.scalar(select(Stocktake).where(Stocktake.ref == ref))
+        if take is None:
+            raise BadInput(f"{table.source}: no stocktake {ref!r}")
+        return _stocktake(session, take.id, open_only=True).id
+    if warehouse_id is None:
+        raise BadInput(f"{table.source}: the sheet names no stocktake; say which warehouse")
+    take = session.scalar(
+        select(Stocktake).where(
+            Stocktake.warehouse_id == warehouse_id, Stocktake.status.in_(OPEN_STATUSES)
+        )
+    )
+    if take is None:
+        raise BadInput(f"{table.source}: the warehouse has no open stocktake; create one first")
+    return take.id
 
 
 @dataclass
