@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -50,6 +51,9 @@ INCOMING = frozenset({"receipt", "transfer_in", "customer_return", "stocktake_ga
 OUTGOING = frozenset({"shipment_out", "sale", "stocktake_loss"})
 COST_OPTIONAL = frozenset({"customer_return", "adjustment", "stocktake_gain"})
 POSTABLE = INCOMING | OUTGOING | {"adjustment"}
+
+
+_T = TypeVar("_T")
 
 
 class StockError(BadInput):
@@ -223,7 +227,7 @@ def get_balance(session: Session, sku_id: int, warehouse_id: int) -> StockBalanc
 
 def _position(session: Session, sku_id: int, warehouse_id: int) -> StockBalance:
     """The stored balance, or a zero one not yet added (a refused move writes nothing)."""
-    balance = session.get(StockBalance, (sku_id, warehouse_id))
+    balance = _kept(session, session.get(StockBalance, (sku_id, warehouse_id)))
     if balance is None:
         _sku(session, sku_id)
         _warehouse(session, warehouse_id)
@@ -246,17 +250,29 @@ def unit_cost(session: Session, sku_id: int, warehouse_id: int) -> Decimal:
 
 
 def _sku(session: Session, sku_id: int) -> Sku:
-    sku = session.get(Sku, sku_id)
+    sku = _kept(session, session.get(Sku, sku_id))
     if sku is None:
         raise StockError(f"no SKU with id {sku_id}")
     return sku
 
 
 def _warehouse(session: Session, warehouse_id: int) -> Warehouse:
-    warehouse = session.get(Warehouse, warehouse_id)
+    warehouse = _kept(session, session.get(Warehouse, warehouse_id))
     if warehouse is None:
         raise StockError(f"no warehouse with id {warehouse_id}")
     return warehouse
+
+
+def _kept(session: Session, obj: _T) -> _T:
+    """Hold a strong reference for the session's life.
+
+    The identity map holds objects weakly, so without this every move of a long posting
+    run (fulfilling 100,000 orders) would load its SKU, warehouse and balance again.
+    session.get still decides what is current (rollbacks expire or expunge as usual).
+    """
+    if obj is not None:
+        session.info.setdefault("stock.kept", set()).add(obj)
+    return obj
 
 
 def _quantity(value: object) -> Decimal:
