@@ -85,6 +85,16 @@ class Row(MutableMapping[str, str]):
             return number_text(value)
         return cell_text(value)
 
+    @property
+    def cells(self) -> Sequence[Cell]:
+        """The row's cells as the file gave them, by column."""
+        return self._cells
+
+    @property
+    def columns(self) -> Mapping[str, int]:
+        """field → column index into `cells`."""
+        return self._columns
+
     def raw(self, name: str) -> Cell:
         """The cell as the file gave it (a float from a spreadsheet, text otherwise)."""
         index = self._columns.get(name)

@@ -127,11 +127,25 @@ class Context:
 class Cells:
     """Reads one row's cells; each bad cell becomes a RowError and the row is marked bad."""
 
-    __slots__ = ("bad", "ctx", "number", "row", "text")
+    __slots__ = ("bad", "cells", "columns", "ctx", "number", "row", "text")
 
     def __init__(self, ctx: Context, number: int, row: Row) -> None:
         self.ctx, self.number, self.row, self.bad = ctx, number, row, False
         self.text: Callable[[str], str] = row.get  # a field's text, "" when empty or absent
+        self.cells, self.columns = row.cells, row.columns  # raw cells for the number readers
+
+    def _float(self, name: str, places: int) -> Decimal | None:
+        """The cell as a Decimal when the spreadsheet gave a short non-negative float."""
+        index = self.columns.get(name)
+        if index is None or index >= len(self.cells):
+            return None
+        raw = self.cells[index]
+        if type(raw) is not float or raw < 0:
+            return None
+        number = _FLOATS.get((raw, places), _UNSEEN)
+        if number is _UNSEEN:
+            number = _remember_float(raw, places)
+        return number  # type: ignore[return-value]
 
     def error(self, name: str, value: str, reason: str) -> None:
         self.bad = True
@@ -159,13 +173,9 @@ class Cells:
         self, name: str, places: int = MONEY_PLACES, *, negative: bool = False
     ) -> Decimal | None:
         """A money cell (None when empty)."""
-        raw = self.row.raw(name)
-        if type(raw) is float and raw >= 0:  # a spreadsheet number: no text round trip
-            number = _FLOATS.get((raw, places), _UNSEEN)
-            if number is _UNSEEN:
-                number = _remember_float(raw, places)
-            if number is not None:
-                return number  # type: ignore[return-value]
+        number = self._float(name, places)  # a spreadsheet number: no text round trip
+        if number is not None:
+            return number
         value = self.row.get(name, "")
         if not value:
             return None
@@ -182,17 +192,16 @@ class Cells:
 
     def money(self, name: str, *, negative: bool = False) -> Decimal:
         """A money cell where empty means zero."""
+        number = self._float(name, MONEY_PLACES)
+        if number is not None:
+            return number
         number = self.amount(name, negative=negative)
         return ZERO if number is None else number
 
     def quantity(self, name: str) -> Decimal:
-        raw = self.row.raw(name)
-        if type(raw) is float and raw >= 0:  # a spreadsheet number: no text round trip
-            number = _FLOATS.get((raw, QUANTITY_PLACES), _UNSEEN)
-            if number is _UNSEEN:
-                number = _remember_float(raw, QUANTITY_PLACES)
-            if number is not None:
-                return number  # type: ignore[return-value]
+        number = self._float(name, QUANTITY_PLACES)
+        if number is not None:
+            return number
         value = self.required(name)
         if not value:
             return ZERO
