@@ -361,3 +361,28 @@ def test_the_ledger_refuses_edits(place):
         with pytest.raises(DBAPIError, match="append-only"), session.begin_nested():
             session.execute(text(sql), {"i": move.id})
     assert _balance(place).on_hand == D(1)
+
+
+def test_a_datetime_counts_as_its_day_and_other_dates_are_refused(place):
+    move = _post(place, "receipt", 1, "1", day=dt.datetime(2026, 3, 11, 15, 30, tzinfo=dt.UTC))
+    assert move.move_date == dt.date(2026, 3, 11)
+    with pytest.raises(BadInput, match="must be a date"):
+        _post(place, "receipt", 1, "1", day="2026-03-11")
+
+
+def test_in_transit_refused_at_a_new_position_leaves_no_row(place):
+    session, sku, la, _ = place
+    with pytest.raises(StockError, match="below zero"):
+        stock.adjust_in_transit(session, sku_id=sku.id, warehouse_id=la.id, delta=D(-1))
+    assert _balance(place) is None
+
+
+def test_a_reversal_into_negative_stock_warns_when_allowed(place):
+    session = place[0]
+    settings.put(session, "stock.negative", "warn")
+    receipt = _post(place, "receipt", 2, "3")
+    _post(place, "sale", -2)
+    warnings: list[str] = []
+    undo = stock.reverse_move(session, receipt.id, warnings=warnings)
+    assert (undo.qty_after, undo.value_after) == (D(-2), D("-6.00"))
+    assert len(warnings) == 1 and "from 0.00000 to -2.00000" in warnings[0]

@@ -133,7 +133,7 @@ def post_move(
         warehouse=_warehouse(session, warehouse_id),
         kind=kind,
         quantity=_quantity(quantity),
-        move_date=move_date,
+        move_date=_date(move_date),
     )
     rules = _rules(session)
     _check_move(posting, unit_cost)
@@ -172,7 +172,7 @@ def reverse_move(
     if original is None:
         raise BadInput(f"no stock move with id {move_id}")
     rules = _rules(session)
-    day = move_date or _reversal_day(original.move_date, rules.lock)
+    day = _date(move_date) if move_date else _reversal_day(original.move_date, rules.lock)
     posting = _Posting(
         sku=_sku(session, original.sku_id),
         warehouse=_warehouse(session, original.warehouse_id),
@@ -203,15 +203,13 @@ def adjust_in_transit(
     In-transit units are not ledger moves: shipments keep them in step when they ship,
     receive and close.
     """
-    balance = get_balance(session, sku_id, warehouse_id)
+    balance = _position(session, sku_id, warehouse_id)
     after = balance.in_transit + _quantity(delta)
     if after < 0:
-        sku, warehouse = session.get(Sku, sku_id), session.get(Warehouse, warehouse_id)
-        raise StockError(
-            f"SKU {sku.code if sku else sku_id} at {warehouse.code if warehouse else warehouse_id}:"
-            f" in transit would go to {after}, below zero"
-        )
+        where = f"SKU {_sku(session, sku_id).code} at {_warehouse(session, warehouse_id).code}"
+        raise StockError(f"{where}: in transit would go to {after}, below zero")
     balance.in_transit = after
+    session.add(balance)
     session.flush()
     return balance
 
@@ -227,7 +225,14 @@ def get_balance(session: Session, sku_id: int, warehouse_id: int) -> StockBalanc
 
 def _position(session: Session, sku_id: int, warehouse_id: int) -> StockBalance:
     """The stored balance, or a zero one not yet added (a refused move writes nothing)."""
-    balance = _kept(session, session.get(StockBalance, (sku_id, warehouse_id)))
+    key = (sku_id, warehouse_id)
+    if session.get_bind().dialect.name == "postgresql":
+        # Read the position locked: two transactions selling the same SKU at once must
+        # not both start from the same on hand. (SQLite serialises writers itself.)
+        found = session.get(StockBalance, key, with_for_update=True, populate_existing=True)
+    else:
+        found = session.get(StockBalance, key)
+    balance = _kept(session, found)
     if balance is None:
         _sku(session, sku_id)
         _warehouse(session, warehouse_id)
@@ -282,6 +287,14 @@ def _quantity(value: object) -> Decimal:
     if not quantity.is_finite() or quantity != quantity.quantize(QTY_UNIT):
         raise BadInput(f"quantity {value} has more than 5 decimal places")
     return quantity
+
+
+def _date(value: object) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if not isinstance(value, dt.date):
+        raise BadInput(f"move date {value!r} must be a date")
+    return value
 
 
 def _check_move(posting: _Posting, unit_cost: Decimal | None) -> None:
@@ -412,8 +425,6 @@ def _value_outgoing(
     own = posting.reverses.id if posting.reverses is not None else None
     parts = _take_layers(session, balance, taking, own) if on_hand > 0 else []
     if posting.reverses is not None:
-        if posting.unit_cost is None:
-            posting.unit_cost = ZERO
         return  # exact opposite; _keep_consistent corrects a position it would break
     if on_hand <= 0:
         magnitude = _fen(taking * _last_cost(session, posting.sku, balance))
@@ -432,14 +443,8 @@ def _keep_consistent(posting: _Posting, balance: StockBalance) -> None:
     """Zero units are worth zero; value never takes the opposite sign of the units."""
     qty_after = balance.on_hand + posting.quantity
     value_after = balance.value + posting.value
-    if (
-        (qty_after == 0 and value_after != 0)
-        or (qty_after > 0 and value_after < 0)
-        or (qty_after < 0 and value_after > 0)
-    ):
+    if value_after and (qty_after == 0 or (value_after > 0) != (qty_after > 0)):
         posting.value = -balance.value
-    if posting.unit_cost is None:
-        posting.unit_cost = ZERO
 
 
 def _take_layers(
