@@ -47,27 +47,26 @@ def positions(
     Only positions with units or value then are listed; in transit and reserved are not
     kept historically and are 0.
     """
+    b = StockBalance
     query = (
-        select(StockBalance, Sku.code, Sku.name_cn, Warehouse.code)
-        .join(Sku, Sku.id == StockBalance.sku_id)
-        .join(Warehouse, Warehouse.id == StockBalance.warehouse_id)
+        select(b.sku_id, Sku.code, Sku.name_cn, b.warehouse_id, Warehouse.code,
+               b.on_hand, b.in_transit, b.reserved, b.value)
+        .join(Sku, Sku.id == b.sku_id)
+        .join(Warehouse, Warehouse.id == b.warehouse_id)
         .order_by(Sku.code, Warehouse.code)
-    )
+    )  # fmt: skip
     if warehouse_id is not None:
-        query = query.where(StockBalance.warehouse_id == warehouse_id)
+        query = query.where(b.warehouse_id == warehouse_id)
     if sku_id is not None:
-        query = query.where(StockBalance.sku_id == sku_id)
-    later = {} if as_of is None else _moves_after(session, as_of, warehouse_id, sku_id)
+        query = query.where(b.sku_id == sku_id)
+    if as_of is None:
+        return [_row(*r) for r in session.execute(query)]
+    later = _moves_after(session, as_of, warehouse_id, sku_id)
     rows = []
-    for balance, code, name, wh_code in session.execute(query):
-        if as_of is None:
-            figures = (balance.on_hand, balance.in_transit, balance.reserved, balance.value)
-        else:
-            qty, value = later.get((balance.sku_id, balance.warehouse_id), (ZERO, ZERO))
-            figures = (balance.on_hand - qty, ZERO, ZERO, balance.value - value)
-            if not figures[0] and not figures[3]:
-                continue
-        rows.append(_row(balance.sku_id, code, name, balance.warehouse_id, wh_code, *figures))
+    for sku, code, name, wh, wh_code, on_hand, _transit, _reserved, value in session.execute(query):
+        qty, val = later.get((sku, wh), (ZERO, ZERO))
+        if on_hand != qty or value != val:
+            rows.append(_row(sku, code, name, wh, wh_code, on_hand - qty, ZERO, ZERO, value - val))
     return rows
 
 
