@@ -1,8 +1,8 @@
 """The stock ledger: post and reverse moves, keep balances and FIFO layers in step, value stock.
 
 Every move is one append-only stock_move row; the stored stock_balance of its
-(SKU, warehouse) position and the position's FIFO layers change in the same flush, so
-`check` always finds each balance equal to the sum of its ledger.
+(SKU, warehouse) position and the position's FIFO layers are flushed with it, before
+post_move returns, so `check` always finds each balance equal to the sum of its ledger.
 
 Value rules (all CNY, to the fen, ROUND_HALF_UP on the magnitude, signed like the quantity):
 
