@@ -1,0 +1,382 @@
+"""Shipments (头程): first-leg shipments to the overseas warehouses — list, detail and actions.
+
+A shipment goes draft → shipped (stock leaves the origin, in transit at the destination)
+→ partly received → received (or closed with its shortages). Every action is one
+transaction through the task runner and announces Changes(stock=True).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+
+from PySide6.QtCore import QLocale, QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
+from sqlalchemy.orm import Session
+
+from desktop_app.core.jobs import Job
+from desktop_app.core.models.stock import SHIPMENT_STATUSES
+from desktop_app.core.services import shipment_query, shipments
+from desktop_app.core.services.shipment_query import (
+    IN_TRANSIT,
+    ShipmentDetail,
+    ShipmentFilters,
+    WarehouseChoice,
+)
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.dialogs.replenishment import ReplenishmentDialog
+from desktop_app.ui.dialogs.shipment_costs import CostsDialog
+from desktop_app.ui.dialogs.shipment_edit import ShipmentEditDialog
+from desktop_app.ui.dialogs.shipment_receive import DateDialog, ReceiveDialog
+from desktop_app.ui.events import Changes
+from desktop_app.ui.models.lazy_table import LazyTableModel, Sort
+from desktop_app.ui.models.shipment_table import STATUSES, label, number, shipment_columns
+from desktop_app.ui.screens.shipment_detail import ShipmentDetailPane
+from desktop_app.ui.widgets import messages
+from desktop_app.ui.widgets.data_table import DataTable, saved_sort
+from desktop_app.ui.widgets.filter_bar import ChoiceFilter, FilterBar
+from desktop_app.ui.widgets.flow_layout import flow
+from desktop_app.ui.widgets.screen import PageHeader, Screen
+from desktop_app.ui.widgets.search_box import SearchBox
+
+STATE_KEY = "shipments/table"
+SHIPPABLE = ("draft",)
+RECEIVABLE = ("shipped", "partially_received")
+COSTED = ("draft", "shipped", "partially_received", "received")
+
+
+def confirm(
+    parent: QWidget, title: str, text: str, yes: str, on_yes: Callable[[], None]
+) -> QMessageBox:
+    """A window-modal question that runs `on_yes` when confirmed (never blocks the loop)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
+                      parent)  # fmt: skip
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.buttonClicked.connect(lambda button: on_yes() if button is yes_button else None)
+    box.yes_button = yes_button  # type: ignore[attr-defined]
+    box.open()
+    return box
+
+
+class ShipmentsScreen(Screen):
+    KEY = "shipments"
+    WATCHES = ("stock", "skus")  # a SKU's code or name shows on the lines
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.detail: ShipmentDetail | None = None
+        self._current_id: int | None = None
+        self.header = PageHeader(self.title(), self.tr("Loading…"))
+        self.search = SearchBox(self.tr("Search by ref, carrier, tracking or booking no., SKU"))
+        self.search.search_changed.connect(lambda _text: self.apply_query())
+        self.filters = self._build_filters()
+        columns = shipment_columns()
+        keys = [c.key for c in columns]
+        sort = saved_sort(ctx.state, STATE_KEY, keys, shipment_query.DEFAULT_SORT)
+        self.model = LazyTableModel(columns, ctx.tasks, shipment_query.shipment_rows, sort=sort)
+        self.table = DataTable(self.model, ctx.state, STATE_KEY)
+        self.detail_pane = ShipmentDetailPane()
+        self._connect_table()
+        self._build_layout()
+        self._build_shortcuts()
+
+    def title(self) -> str:
+        return self.tr("Shipments")
+
+    # -- building ------------------------------------------------------------------
+    def _build_filters(self) -> FilterBar:
+        bar = FilterBar()
+        self.status_filter = ChoiceFilter(self.tr("Any status"))
+        in_transit = (self.tr("In transit (shipped or partly received)"), IN_TRANSIT)
+        statuses = [(label(STATUSES, s), s) for s in SHIPMENT_STATUSES]
+        self.status_filter.set_choices([in_transit, *statuses])
+        self.warehouse_filter = ChoiceFilter(self.tr("All warehouses"))
+        bar.add(self.status_filter)
+        bar.add(self.warehouse_filter)
+        bar.finish()
+        bar.changed.connect(self.apply_query)
+        return bar
+
+    def _build_layout(self) -> None:
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text, slot, keys in (
+            ("new", self.tr("New shipment…"), lambda: self.edit(None), "Ctrl+N"),
+            ("edit", self.tr("Edit…"), self.edit_current, "Ctrl+E"),
+            ("ship", self.tr("Ship…"), self.ship_current, "Ctrl+Shift+S"),
+            ("receive", self.tr("Receive…"), self.receive_current, "Ctrl+R"),
+            ("close", self.tr("Close…"), self.close_current, ""),
+            ("cancel", self.tr("Cancel draft"), self.cancel_current, ""),
+            ("costs", self.tr("Costs…"), self.edit_costs, "Ctrl+Shift+C"),
+            ("suggest", self.tr("Replenishment…"), self.open_suggestions, ""),
+        ):
+            button = self.buttons[key] = QPushButton(text)
+            button.clicked.connect(slot)
+            if keys:
+                button.setToolTip(
+                    QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+                )
+                self._shortcut(keys, slot)
+        self.buttons["close"].setToolTip(
+            self.tr("Finish a shipment that will receive nothing more: what is missing is short")
+        )
+        self.buttons["suggest"].setToolTip(
+            self.tr("What to send to each overseas warehouse, from its sales")
+        )
+        tools = flow(list(self.buttons.values()), stretchy=self.search)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail_pane)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.addWidget(self.header)
+        layout.addWidget(tools)
+        layout.addWidget(self.filters)
+        layout.addWidget(splitter, 1)
+        self._enable_actions()
+
+    def _shortcut(self, keys: str, slot: Callable[[], object]) -> None:
+        shortcut = QShortcut(QKeySequence(keys), self,
+                             context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
+        shortcut.activated.connect(slot)
+
+    def _build_shortcuts(self) -> None:
+        self.search.attach_shortcuts(self)
+
+    def _connect_table(self) -> None:
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.activated_id.connect(self.open_shipment)
+        self.model.loaded.connect(self._restore_current)
+        self.model.dataChanged.connect(lambda *_: self.show_shipment(self._current_id))
+        self.model.count_changed.connect(self._show_count)
+
+    # -- querying ------------------------------------------------------------------
+    def refresh(self, changes: Changes | None = None) -> None:
+        if not self.model.has_query:
+            self.apply_query()
+        else:
+            self.model.reload(keep_position=True)
+        self.ctx.tasks.query(
+            lambda session, job: shipment_query.warehouse_choices(session),
+            parent=self,
+            on_success=self.show_warehouses,
+        )
+
+    def current_filters(self) -> ShipmentFilters:
+        return ShipmentFilters(self.status_filter.value() or "", self.warehouse_filter.value())
+
+    def apply_query(self) -> None:
+        text, filters = self.search.query(), self.current_filters()
+
+        def ids(session: Session, sort: Sort, limit: int | None) -> Sequence[int]:
+            return shipment_query.shipment_ids(session, text, filters, sort, limit=limit)
+
+        self.model.set_query(ids)
+
+    def show_warehouses(self, warehouses: list[WarehouseChoice]) -> None:
+        self.warehouses = warehouses
+        self.warehouse_filter.set_choices([(f"{w.code} {w.name}", w.id) for w in warehouses])
+
+    def _show_count(self, rows: int, complete: bool) -> None:
+        number_ = QLocale().toString(rows)
+        if complete:
+            text = self.tr("{0} shipments").format(number_)
+        else:
+            text = self.tr("Showing the first {0} shipments; counting the rest…").format(number_)
+        self.header.set_subtitle(text)
+
+    def focus_search(self) -> None:
+        self.search.focus_all()
+
+    # -- selection and detail ------------------------------------------------------
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self._current_id = self.model.id_at(current.row())
+            self.show_shipment(self._current_id)
+
+    def show_shipment(self, shipment_id: int | None) -> None:
+        """The detail pane for one shipment; read inline (a handful of indexed queries)."""
+        if shipment_id is None:
+            self.detail = None
+        else:
+            with self.ctx.db.sessions() as session:
+                self.detail = shipment_query.shipment_detail(session, shipment_id)
+        self.detail_pane.show_detail(self.detail)
+        self._enable_actions()
+
+    def _restore_current(self) -> None:
+        if self._current_id is None or self.table.current_id() == self._current_id:
+            return
+        if self.table.select_id(self._current_id):
+            return
+        if self.model.complete:  # gone or filtered out
+            self._current_id = None
+            self.show_shipment(None)
+
+    def select_after_reload(self, shipment_id: int) -> None:
+        """Make this shipment current once the list has it (after a save)."""
+        self._current_id = shipment_id
+
+        def select() -> None:
+            if self.table.select_id(shipment_id) or self.model.complete:
+                self.model.loaded.disconnect(select)
+                self.show_shipment(shipment_id)
+
+        self.model.loaded.connect(select)
+
+    def _enable_actions(self) -> None:
+        status = self.detail.row.status if self.detail is not None else None
+        self.buttons["edit"].setEnabled(status is not None and status != "cancelled")
+        self.buttons["ship"].setEnabled(status in SHIPPABLE)
+        self.buttons["cancel"].setEnabled(status == "draft")
+        self.buttons["receive"].setEnabled(status in RECEIVABLE)
+        self.buttons["close"].setEnabled(status in RECEIVABLE)
+        self.buttons["costs"].setEnabled(status in COSTED)
+
+    def _can(self, key: str) -> ShipmentDetail | None:
+        """The current shipment, when the action is open for it (shortcuts skip the buttons)."""
+        return self.detail if self.buttons[key].isEnabled() else None
+
+    # -- editing -------------------------------------------------------------------
+    def open_shipment(self, shipment_id: int) -> None:
+        """Enter or a double click: the editor (references only, once it has left)."""
+        self.show_shipment(shipment_id)
+        if self._can("edit"):
+            self.edit(shipment_id)
+
+    def edit_current(self) -> None:
+        if self._can("edit") and self.detail is not None:
+            self.edit(self.detail.row.id)
+
+    def edit(self, shipment_id: int | None) -> ShipmentEditDialog:
+        dialog = ShipmentEditDialog(self.ctx, shipment_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._saved)
+        self.edit_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _saved(self, shipment_id: int) -> None:
+        self.ctx.events.notify(self.tr("Shipment saved."))
+        self.select_after_reload(shipment_id)
+
+    def edit_costs(self) -> None:
+        detail = self._can("costs")
+        if detail is None:
+            return
+        dialog = CostsDialog(self.ctx, detail, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda _id: self.ctx.events.notify(self.tr("Costs saved.")))
+        self.costs_dialog = dialog
+        dialog.open()
+
+    def open_suggestions(self) -> ReplenishmentDialog:
+        dialog = ReplenishmentDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.created.connect(self._draft_created)
+        self.suggestions_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _draft_created(self, shipment_id: int) -> None:
+        self.select_after_reload(shipment_id)
+        self.edit(shipment_id)
+
+    # -- state changes -------------------------------------------------------------
+    def ship_current(self) -> None:
+        detail = self._can("ship")
+        if detail is None:
+            return
+        r = detail.row
+        text = self.tr(
+            "{0}: {1} units on {2} line(s) leave {3} and are in transit to {4}. The stock moves "
+            "are posted on this date."
+        ).format(r.ref, number(r.units), r.lines, r.origin, r.destination)
+        dialog = DateDialog(self.tr("Ship {0}").format(r.ref), text, self.tr("Ship"), None, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._ship(r.id, r.ref, dialog.date()))
+        self.date_dialog = dialog
+        dialog.open()
+
+    def _ship(self, shipment_id: int, ref: str, day: dt.date) -> None:
+        actor = self.ctx.tasks.actor
+
+        def work(session: Session, job: Job) -> list[str]:
+            warnings: list[str] = []
+            shipments.ship(session, shipment_id, day, actor=actor, warnings=warnings)
+            return warnings
+
+        self._write(work, self.tr("Shipping {0}…").format(ref),
+                    self.tr("{0} shipped.").format(ref))  # fmt: skip
+
+    def receive_current(self) -> None:
+        detail = self._can("receive")
+        if detail is None:
+            return
+        dialog = ReceiveDialog(self.ctx, detail, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        ref = detail.row.ref
+        dialog.received.connect(
+            lambda _id: self.ctx.events.notify(self.tr("{0} received.").format(ref))
+        )
+        self.receive_dialog = dialog
+        dialog.open()
+
+    def close_current(self) -> None:
+        detail = self._can("close")
+        if detail is None:
+            return
+        r = detail.row
+        missing = sum((line.outstanding for line in detail.lines), Decimal(0))
+        text = self.tr(
+            "Nothing more will arrive for {0}: the {1} units still missing are recorded as "
+            "shortages and leave the in-transit stock at {2}."
+        ).format(r.ref, number(missing), r.destination)
+        dialog = DateDialog(self.tr("Close {0}").format(r.ref), text, self.tr("Close shipment"),
+                            r.ship_date, self)  # fmt: skip
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._close(r.id, r.ref, dialog.date()))
+        self.date_dialog = dialog
+        dialog.open()
+
+    def _close(self, shipment_id: int, ref: str, day: dt.date) -> None:
+        def work(session: Session, job: Job) -> list[str]:
+            shipments.close_shipment(session, shipment_id, day)
+            return []
+
+        self._write(work, self.tr("Closing {0}…").format(ref), self.tr("{0} closed.").format(ref))
+
+    def cancel_current(self) -> None:
+        detail = self._can("cancel")
+        if detail is None:
+            return
+        r = detail.row
+        self.confirm_box = confirm(
+            self, self.tr("Cancel {0}").format(r.ref),
+            self.tr("Cancel the draft shipment {0}? It stays listed as cancelled.").format(r.ref),
+            self.tr("Cancel draft"), lambda: self._cancel(r.id, r.ref),
+        )  # fmt: skip
+
+    def _cancel(self, shipment_id: int, ref: str) -> None:
+        def work(session: Session, job: Job) -> list[str]:
+            shipments.cancel(session, shipment_id)
+            return []
+
+        self._write(work, self.tr("Cancelling {0}…").format(ref),
+                    self.tr("{0} cancelled.").format(ref))  # fmt: skip
+
+    def _write(self, work: Callable[[Session, Job], list[str]], label_: str, done: str) -> None:
+        def finished(warnings: list[str]) -> None:
+            self.ctx.events.notify(done)
+            if warnings:
+                messages.warning(self, self.tr("Posted with warnings"), "\n".join(warnings))
+
+        self.ctx.tasks.write(work, parent=self, changes=Changes(stock=True), label=label_,
+                             on_success=finished)  # fmt: skip
