@@ -38,6 +38,7 @@ from desktop_app.ui.models.shipment_table import (
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 Cell = tuple[str, bool]  # text, right-aligned
+PADDING = 20
 
 
 def detail_table(headers: list[str], stretch: int) -> QTableWidget:
@@ -52,9 +53,21 @@ def detail_table(headers: list[str], stretch: int) -> QTableWidget:
     table.setWordWrap(False)
     header = table.horizontalHeader()
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(False)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    table.setProperty("stretch", stretch)
+    fit_columns(table)
     return table
+
+
+def fit_columns(table: QTableWidget) -> None:
+    """Every column but the stretching one fitted to its title and cells, with room to spare
+    (contents-tight columns run Chinese titles into the next one)."""
+    for column in range(table.columnCount()):
+        if column != table.property("stretch"):
+            table.resizeColumnToContents(column)
+            table.setColumnWidth(column, table.columnWidth(column) + PADDING)
 
 
 def put_rows(table: QTableWidget, rows: Sequence[Sequence[Cell]]) -> None:
@@ -65,6 +78,7 @@ def put_rows(table: QTableWidget, rows: Sequence[Sequence[Cell]]) -> None:
             if right:
                 item.setTextAlignment(RIGHT)
             table.setItem(number_, column, item)
+    fit_columns(table)
 
 
 class ShipmentDetailPane(QWidget):
