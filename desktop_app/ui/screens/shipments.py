@@ -47,18 +47,25 @@ RECEIVABLE = ("shipped", "partially_received")
 COSTED = ("draft", "shipped", "partially_received", "received")
 
 
+class ConfirmBox(QMessageBox):
+    """A window-modal question that runs `on_yes` when confirmed (never blocks the loop)."""
+
+    def __init__(
+        self, parent: QWidget, title: str, text: str, yes: str, on_yes: Callable[[], None]
+    ) -> None:
+        super().__init__(QMessageBox.Icon.Question, title, text,
+                         QMessageBox.StandardButton.NoButton, parent)  # fmt: skip
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.yes_button = self.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+        self.addButton(QMessageBox.StandardButton.Cancel)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.buttonClicked.connect(lambda button: on_yes() if button is self.yes_button else None)
+
+
 def confirm(
     parent: QWidget, title: str, text: str, yes: str, on_yes: Callable[[], None]
-) -> QMessageBox:
-    """A window-modal question that runs `on_yes` when confirmed (never blocks the loop)."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
-                      parent)  # fmt: skip
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.buttonClicked.connect(lambda button: on_yes() if button is yes_button else None)
-    box.yes_button = yes_button  # type: ignore[attr-defined]
+) -> ConfirmBox:
+    box = ConfirmBox(parent, title, text, yes, on_yes)
     box.open()
     return box
 
@@ -181,7 +188,6 @@ class ShipmentsScreen(Screen):
         self.model.set_query(ids)
 
     def show_warehouses(self, warehouses: list[WarehouseChoice]) -> None:
-        self.warehouses = warehouses
         self.warehouse_filter.set_choices([(f"{w.code} {w.name}", w.id) for w in warehouses])
 
     def _show_count(self, rows: int, complete: bool) -> None:
