@@ -1,4 +1,4 @@
-"""Realistic demo data for an empty database: catalogue, shops, a year of orders and FX rates.
+"""Realistic demo data for an empty database: catalogue, shops, a year of orders, FX rates, stock.
 
 `generate` is what `desktop-app demo [--orders N]` and the window's "Load demo data" call.
 Everything lands in one transaction: a failure or a cancel leaves the database as it was.
@@ -17,6 +17,7 @@ from desktop_app.core.db import Database
 from desktop_app.core.demo.catalogue import build
 from desktop_app.core.demo.orders import write_orders
 from desktop_app.core.demo.rates import write_rates
+from desktop_app.core.demo.stock import write_stock
 from desktop_app.core.errors import BadInput
 from desktop_app.core.jobs import Job
 from desktop_app.core.models import Order, Sku
@@ -39,6 +40,8 @@ class DemoSummary:
     orders: int
     order_lines: int
     exchange_rates: int
+    shipments: int
+    stock_moves: int
     seconds: float
 
 
@@ -68,6 +71,9 @@ def generate(
         written, lines = write_orders(
             session, catalogue, orders=orders, seed=seed, today=today, job=job
         )
+        # Stock first: routing then finds every shipped warehouse order already sold, where
+        # it would otherwise try (and fail) to sell each one from an empty warehouse.
+        stocked = write_stock(session, catalogue, seed=seed, today=today, job=job)
         job.report(written, orders, "Assigning customs modes")
         routing.route_orders(session)  # as an import would: every order gets its mode
     return DemoSummary(
@@ -79,6 +85,8 @@ def generate(
         orders=written,
         order_lines=lines,
         exchange_rates=rates,
+        shipments=stocked.shipments,
+        stock_moves=stocked.stock_moves,
         seconds=time.perf_counter() - started,
     )
 
