@@ -53,6 +53,8 @@ def char_widths() -> tuple[dict[int, float], float]:
     return face.charWidths, float(face.defaultWidth)
 
 
+@lru_cache(maxsize=8192)
 def string_width(text: str, size: float) -> float:
-    """The width of `text` in points at `size` in the form font."""
+    """The width of `text` in points at `size` in the form font (cached: labels, country and
+    unit names repeat on every page of a batch)."""
     return pdfmetrics.stringWidth(text, register(), size)

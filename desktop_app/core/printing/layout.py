@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
@@ -61,6 +62,7 @@ def wrap(text: str, width: float, size: float) -> list[str]:
     return lines
 
 
+@lru_cache(maxsize=8192)
 def fit(text: str, width: float, height: float, size: float, min_size: float) -> Fitted:
     """The largest size from `size` down to `min_size` at which `text` fits the box, wrapped.
 
