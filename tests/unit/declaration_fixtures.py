@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from sqlalchemy import select
+
 from desktop_app.core import codes
 from desktop_app.core.models import (
     ExchangeRate,
@@ -66,6 +68,10 @@ def sku(session, code: str, **kw) -> Sku:
 
 
 def warehouses(session) -> tuple[Warehouse, Warehouse]:
+    """The factory warehouse in Shenzhen and a US 3PL (made once per database)."""
+    found = {w.code: w for w in session.scalars(select(Warehouse))}
+    if "SZ" in found:
+        return found["SZ"], found["US-3PL"]
     home = Warehouse(code="SZ", name="深圳仓", kind="domestic", country="CHN")
     us = Warehouse(code="US-3PL", name="美国海外仓", kind="overseas_3pl", country="USA",
                    currency="USD", provider="Pacific Gateway Logistics Inc.")  # fmt: skip

@@ -95,17 +95,21 @@ class _Found(list[Problem]):
 def check_declaration(
     session: Session, declaration: Declaration, *, today: dt.date | None = None
 ) -> list[Problem]:
-    """Every problem of the declaration, header first, then line by line."""
+    """Every problem of the declaration, header first, then line by line.
+
+    Unsaved edits are checked as they are: nothing is flushed while the tables are read.
+    """
     today = today or dt.date.today()
     tables, found = _Tables(session), _Found()
-    _header_codes(declaration, tables, found)
-    _parties(declaration, found)
-    _dates(declaration, today, found)
-    _packing(declaration, found)
-    _terms(declaration, found)
-    _numbers(declaration, found)
-    _lines(declaration, tables, found)
-    _rate_library(session, declaration, today, found)
+    with session.no_autoflush:
+        _header_codes(declaration, tables, found)
+        _parties(declaration, found)
+        _dates(declaration, today, found)
+        _packing(declaration, found)
+        _terms(declaration, found)
+        _numbers(declaration, found)
+        _lines(declaration, tables, found)
+        _rate_library(session, declaration, today, found)
     return list(found)
 
 

@@ -319,10 +319,11 @@ def file_declaration(
         raise BadInput(
             f"declaration {declaration.ref} is {declaration.status}: only a draft is filed"
         )
-    declaration.declare_date = declare_date or declaration.declare_date or today
+    before = declaration.declare_date
+    declaration.declare_date = declare_date or before or today
     found = errors(check_declaration(session, declaration, today=today))
     if found:
-        session.expire(declaration, ["declare_date"])
+        declaration.declare_date = before
         raise ValidationFailed(list(found))
     declaration.status = "filed"
     session.flush()
@@ -434,6 +435,7 @@ def amend(
     if declaration.usd_fob != before_fob:
         diff["before"]["usd_fob"], diff["after"]["usd_fob"] = before_fob, declaration.usd_fob
     declaration.status = "amended"
+    session.flush()  # the history shows the change, then the amendment that explains it
     record = DeclarationAmendment(
         declaration_id=declaration.id, actor=session.info.get("actor", "local"),
         reason=reason.strip(), before_json=audit.to_json(diff["before"]) or "{}",
@@ -472,23 +474,24 @@ class HistoryEntry:
 
 
 def history(session: Session, declaration_id: int) -> list[HistoryEntry]:
-    """The declaration's audit events (header and lines) and its amendments, oldest first."""
+    """The declaration's audit events (header, lines, amendments with their reasons), in order."""
     declaration = get_declaration(session, declaration_id)
-    line_ids = [str(line.id) for line in declaration.lines]
-    events = session.scalars(
-        select(AuditEvent).where(or_(
-            (AuditEvent.entity == "declaration") & (AuditEvent.entity_id == str(declaration.id)),
-            (AuditEvent.entity == "declaration_line") & AuditEvent.entity_id.in_(line_ids),
-        )).order_by(AuditEvent.id)
-    )  # fmt: skip
-    entries = [_entry(e.at, e.actor, e.action, e.entity, e.before_json, e.after_json)
-               for e in events]  # fmt: skip
-    amendments = session.scalars(
-        select(DeclarationAmendment).where(DeclarationAmendment.declaration_id == declaration.id)
-    )
-    entries += [_entry(a.amended_at, a.actor, "amendment", "declaration", a.before_json,
-                       a.after_json, a.reason) for a in amendments]  # fmt: skip
-    return sorted(entries, key=lambda e: (e.at, e.action == "amendment"))
+    amendments = {str(a.id): a for a in session.scalars(select(DeclarationAmendment).where(
+        DeclarationAmendment.declaration_id == declaration.id))}  # fmt: skip
+    lines = [str(line.id) for line in declaration.lines]
+    events = session.scalars(select(AuditEvent).where(or_(
+        (AuditEvent.entity == "declaration") & (AuditEvent.entity_id == str(declaration.id)),
+        (AuditEvent.entity == "declaration_line") & AuditEvent.entity_id.in_(lines),
+        (AuditEvent.entity == "declaration_amendment") & AuditEvent.entity_id.in_(amendments),
+    )).order_by(AuditEvent.id))  # fmt: skip
+    entries = []
+    for e in events:
+        if e.entity != "declaration_amendment":
+            entries.append(_entry(e.at, e.actor, e.action, e.entity, e.before_json, e.after_json))
+        elif (a := amendments.get(e.entity_id or "")) is not None:
+            entries.append(_entry(e.at, a.actor, "amendment", "declaration", a.before_json,
+                                  a.after_json, a.reason))  # fmt: skip
+    return entries
 
 
 def _entry(at: dt.datetime, actor: str, action: str, what: str, before: str | None,
