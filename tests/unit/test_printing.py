@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 import shutil
@@ -14,6 +15,7 @@ import pytest
 
 from desktop_app.core.errors import BadInput, Cancelled
 from desktop_app.core.jobs import Job
+from desktop_app.core.models import DeclarationOrderLink, Order, OrderLine, Shop, Sku
 from desktop_app.core.printing import (
     REBATE_MARK,
     fonts,
@@ -25,7 +27,7 @@ from desktop_app.core.printing import (
 )
 from desktop_app.core.printing import declaration_pdf as dp
 from desktop_app.core.printing.layout import CodeNames, Pen, pdf_file
-from desktop_app.core.printing.sources import FormData, load_company
+from desktop_app.core.printing.sources import FormData, common_name, load_company, load_form
 from tests.unit import printing_fixtures as fx
 
 D = Decimal
@@ -301,3 +303,38 @@ def test_declarations_are_found_by_ref_or_id(session, shipment):
     assert resolve_declarations(session, ["DEC-2026-0001", str(shipment.id)]) == [shipment.id] * 2
     with pytest.raises(BadInput, match="NOPE"):
         resolve_declarations(session, ["NOPE"])
+
+
+def test_english_names_of_merged_order_lines_keep_the_shared_words(session, tmp_path):
+    fx.company(session)
+    black, purple = fx.skus(session)[0], Sku(
+        code="PC-IP15-PUR", name_cn="手机保护壳", name_en="Phone Case iPhone 15 Purple",
+        hs_code="3926909090", declaration_elements=fx.PRODUCTS[0][4],
+    )  # fmt: skip
+    black.name_en = "Phone Case iPhone 15 Black"
+    session.add(purple)
+    shop = Shop(platform="amazon", name="US Store", site_country="USA")
+    session.add(shop)
+    session.flush()
+    order = Order(shop_id=shop.id, platform_order_id="111-1", status="shipped",
+                     ordered_at=dt.datetime(2026, 3, 1, tzinfo=dt.UTC), currency="USD")  # fmt: skip
+    order.lines = [
+        OrderLine(line_no=n, platform_sku=s.code, sku_id=s.id, quantity=D(1))
+        for n, s in enumerate((black, purple), start=1)
+    ]
+    session.add(order)
+    declaration = fx.declaration(session, "DEC-9610", [fx.line(1, 0, "2", "9.99")], mode="9610")
+    session.add_all(
+        DeclarationOrderLink(declaration_line_id=declaration.lines[0].id,
+                                order_line_id=ol.id, quantity=D(1))
+        for ol in order.lines
+    )  # fmt: skip
+    session.flush()
+    form = load_form(session, declaration.id)
+    assert form.lines[0].name_en == "Phone Case iPhone 15"
+
+
+def test_common_name():
+    assert common_name(["LED Desk Lamp"]) == "LED Desk Lamp"
+    assert common_name(["Spatula Grey", "Spatula Red"]) == "Spatula"
+    assert common_name(["Ladle", "Spatula"]) == "Ladle"

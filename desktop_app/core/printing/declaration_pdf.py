@@ -184,11 +184,11 @@ def layout_item(line: FormLine, names: CodeNames) -> ItemLayout:
     """Fit one line's texts into the item columns; long 申报要素 make the item taller."""
     widths = [w - 5 for _, w in ITEM_COLUMNS]
     name_lines = _wrap_all([line.name_cn, line.declaration_elements], widths[2])
-    quantities = [f"{qty(line.first_quantity)}{_unit(names, line.first_unit)}"]
+    quantities = [_quantity(names, line.first_quantity, line.first_unit)]
     if line.second_unit and line.second_quantity is not None:
-        quantities.append(f"{qty(line.second_quantity)}{_unit(names, line.second_unit)}")
+        quantities.append(_quantity(names, line.second_quantity, line.second_unit))
     if line.trade_unit not in (line.first_unit, line.second_unit):
-        quantities.append(f"{qty(line.trade_quantity)}{_unit(names, line.trade_unit)}")
+        quantities.append(_quantity(names, line.trade_quantity, line.trade_unit))
     currency = names.cn("currencies", line.currency) or line.currency
     columns = [
         [str(line.line_no)],
@@ -223,8 +223,10 @@ def _cell(texts: list[str], width: float) -> Fitted:
     return Fitted(ITEM_SIZE, tuple(lines))
 
 
-def _unit(names: CodeNames, code: str | None) -> str:
-    return names.cn("units", code) or (code or "")
+def _quantity(names: CodeNames, quantity: Decimal, unit: str) -> str:
+    """'19.2千克' as on the form; an unknown unit code stays apart from the digits: '19.2 (035)'."""
+    name = names.cn("units", unit)
+    return f"{qty(quantity)}{name}" if name else f"{qty(quantity)} ({unit})"
 
 
 def _named(names: CodeNames, table: str, code: str | None) -> list[str]:

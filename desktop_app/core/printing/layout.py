@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import os
 import tempfile
@@ -154,7 +155,12 @@ class Pen:
 
 
 class CodeNames:
-    """Names of customs codes, each table read once per print run (a batch prints thousands)."""
+    """Names of customs codes, each table read once per print run (a batch prints thousands).
+
+    A database whose code tables were never loaded (they are loaded when the window or a
+    command opens it) still prints names: the built-in edition shipped with the program is
+    read from its CSV file instead.
+    """
 
     def __init__(self, session: Session | None) -> None:
         self._session = session
@@ -164,7 +170,8 @@ class CodeNames:
         found = self._tables.get(table)
         if found is None:
             rows = codes.entries(self._session, table) if self._session is not None else []
-            found = self._tables[table] = {e.code: (e.name_cn, e.name_en) for e in rows}
+            found = {e.code: (e.name_cn, e.name_en) for e in rows} or _builtin_names(table)
+            self._tables[table] = found
         return found
 
     def cn(self, table: str, code: str | None) -> str:
@@ -174,6 +181,14 @@ class CodeNames:
     def en(self, table: str, code: str | None) -> str:
         names = self._table(table).get(code or "", ("", ""))
         return names[1] or names[0]
+
+
+def _builtin_names(table: str) -> dict[str, tuple[str, str]]:
+    path = codes.builtin_dir() / f"{table}.csv"
+    if table not in codes.BUILTIN_TABLES or not path.is_file():
+        return {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {row["code"]: (row["name_cn"], row["name_en"]) for row in csv.DictReader(fh)}
 
 
 def qty(value: Decimal | None) -> str:

@@ -15,6 +15,7 @@ from desktop_app.core.errors import BadInput
 from desktop_app.core.models import (
     CompanyProfile,
     Declaration,
+    DeclarationLine,
     DeclarationOrderLink,
     DeclarationShipmentLink,
     OrderLine,
@@ -195,29 +196,66 @@ def _form(
     return FormData(**header, lines=lines, cartons=cartons, company=company)
 
 
+NameKey = tuple[int | None, str, str, str | None]  # (declaration or None, HS, name, 申报要素)
+
+
 def _english_names(session: Session, declarations: list[Declaration]) -> dict[int, str]:
     """English description per declaration line id, from the SKUs behind it.
 
     The declaration line keeps only the Chinese declared name; the invoice needs the
-    English one. Order links name the SKUs exactly; a shipment's SKUs are matched by HS code
-    and declared name; otherwise any catalogue SKU with the same HS code and name serves.
+    English one. Order links name the SKUs exactly; a shipment's SKUs, and failing that the
+    catalogue's, are matched by HS code, declared name and (preferably) 申报要素. A merged
+    line of several SKUs gets the words their names share ("Phone Case iPhone 15" for the
+    Black and the Purple one).
     """
     lines = [line for d in declarations for line in d.lines]
-    names = _linked_order_names(session, [line.id for line in lines])
-    by_shipment = _shipment_names(session, [d.id for d in declarations])
-    catalogue = _catalogue_names(session, {line.hs_code for line in lines if line.id not in names})
-    for line in lines:
-        if line.id in names:
-            continue
-        key = (line.hs_code, line.name_cn)
-        name = by_shipment.get((line.declaration_id, *key)) or catalogue.get(key)
-        if name:
-            names[line.id] = name
-    return names
+    found = _linked_order_names(session, [line.id for line in lines])
+    rest = [line for line in lines if line.id not in found]
+    by_shipment = _shipment_names(session, sorted({line.declaration_id for line in rest}))
+    for line in rest:
+        found[line.id] = _pick(by_shipment, line.declaration_id, line)
+    rest = [line for line in rest if not found[line.id]]
+    catalogue = _catalogue_names(session, {line.hs_code for line in rest})
+    for line in rest:
+        found[line.id] = _pick(catalogue, None, line)
+    return {line_id: common_name(names) for line_id, names in found.items() if names}
 
 
-def _linked_order_names(session: Session, line_ids: list[int]) -> dict[int, str]:
-    names: dict[int, str] = {}
+def _pick(names: dict[NameKey, list[str]], scope: int | None, line: DeclarationLine) -> list[str]:
+    exact = names.get((scope, line.hs_code, line.name_cn, line.declaration_elements))
+    return exact or names.get((scope, line.hs_code, line.name_cn, None), [])
+
+
+def _add(names: dict[NameKey, list[str]], scope: int | None, sku: Any) -> None:
+    """File a SKU's English name under its exact key and under the key without 申报要素."""
+    elements = sku.declaration_elements or sku.spec  # what drafting declares for the SKU
+    for key in (
+        (scope, sku.hs_code, sku.name_cn, elements),
+        (scope, sku.hs_code, sku.name_cn, None),
+    ):
+        known = names.setdefault(key, [])
+        if sku.name_en not in known:
+            known.append(sku.name_en)
+
+
+def common_name(names: Sequence[str]) -> str:
+    """The one name, or the leading words all the names share, or else the first name."""
+    if len(names) == 1:
+        return names[0]
+    split = [name.split() for name in names]
+    shared = []
+    for words in zip(*split, strict=False):
+        if any(w != words[0] for w in words):
+            break
+        shared.append(words[0])
+    return " ".join(shared).rstrip(",;-/") or names[0]
+
+
+_SKU_COLUMNS = (Sku.hs_code, Sku.name_cn, Sku.name_en, Sku.declaration_elements, Sku.spec)
+
+
+def _linked_order_names(session: Session, line_ids: list[int]) -> dict[int, list[str]]:
+    names: dict[int, list[str]] = {}
     for start in range(0, len(line_ids), _CHUNK):
         query = (
             select(DeclarationOrderLink.declaration_line_id, Sku.name_en)
@@ -231,15 +269,17 @@ def _linked_order_names(session: Session, line_ids: list[int]) -> dict[int, str]
             .distinct()
         )
         for line_id, name in session.execute(query):
-            names.setdefault(line_id, name)
+            known = names.setdefault(line_id, [])
+            if name not in known:
+                known.append(name)
     return names
 
 
-def _shipment_names(session: Session, ids: list[int]) -> dict[tuple[int, str, str], str]:
-    names: dict[tuple[int, str, str], str] = {}
+def _shipment_names(session: Session, ids: list[int]) -> dict[NameKey, list[str]]:
+    names: dict[NameKey, list[str]] = {}
     for start in range(0, len(ids), _CHUNK):
         query = (
-            select(DeclarationShipmentLink.declaration_id, Sku.hs_code, Sku.name_cn, Sku.name_en)
+            select(DeclarationShipmentLink.declaration_id, *_SKU_COLUMNS)
             .join(ShipmentLine, ShipmentLine.shipment_id == DeclarationShipmentLink.shipment_id)
             .join(Sku, Sku.id == ShipmentLine.sku_id)
             .where(
@@ -248,22 +288,22 @@ def _shipment_names(session: Session, ids: list[int]) -> dict[tuple[int, str, st
             )
             .order_by(Sku.id)
         )
-        for declaration_id, hs_code, name_cn, name_en in session.execute(query):
-            names.setdefault((declaration_id, hs_code or "", name_cn), name_en)
+        for row in session.execute(query):
+            _add(names, row.declaration_id, row)
     return names
 
 
-def _catalogue_names(session: Session, hs_codes: set[str]) -> dict[tuple[str, str], str]:
-    names: dict[tuple[str, str], str] = {}
+def _catalogue_names(session: Session, hs_codes: set[str]) -> dict[NameKey, list[str]]:
+    names: dict[NameKey, list[str]] = {}
     wanted = sorted(hs_codes)
     for start in range(0, len(wanted), _CHUNK):
         query = (
-            select(Sku.hs_code, Sku.name_cn, Sku.name_en)
+            select(*_SKU_COLUMNS)
             .where(Sku.hs_code.in_(wanted[start : start + _CHUNK]), Sku.name_en != "")
             .order_by(Sku.id)
         )
-        for hs_code, name_cn, name_en in session.execute(query):
-            names.setdefault((hs_code, name_cn), name_en)
+        for row in session.execute(query):
+            _add(names, None, row)
     return names
 
 
