@@ -150,10 +150,12 @@ def _charge_usd(
 
 
 def refresh_usd_fob(session: Session, declaration: Declaration, today: dt.date) -> None:
-    """The USD FOB at the export date, else at the planned one; left empty when a rate is
-    missing (the checks say so; clearing refuses)."""
+    """The USD FOB at the export date, else at the best guess of it; left empty when a rate
+    is missing (the checks say so; clearing refuses)."""
+    d = declaration
+    day = d.export_date or min(d.declare_date or d.period_to or today, today)
     try:
-        apply_usd_fob(session, declaration, declaration.export_date or today)
+        apply_usd_fob(session, declaration, day)
     except BadInput:
         declaration.usd_fob = None
         for line in declaration.lines:
