@@ -338,3 +338,9 @@ def test_common_name():
     assert common_name(["LED Desk Lamp"]) == "LED Desk Lamp"
     assert common_name(["Spatula Grey", "Spatula Red"]) == "Spatula"
     assert common_name(["Ladle", "Spatula"]) == "Ladle"
+
+
+def test_code_names_come_from_the_built_in_tables_when_the_database_has_none(session):
+    names = CodeNames(session)  # no code table was loaded into this database
+    assert names.cn("units", "035") == "千克" and names.en("countries", "USA") == "United States"
+    assert names.cn("ports", "USA076") == ""  # an import-only table: no built-in edition

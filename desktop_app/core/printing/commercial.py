@@ -275,7 +275,7 @@ def route_boxes(form: FormData, names: CodeNames) -> list[tuple[str, str]]:
 
 
 def document_date(form: FormData) -> str:
-    return day(form.export_date or form.declare_date)
+    return day(form.export_date or form.declare_date or form.period_to)
 
 
 def terms_text(form: FormData, names: CodeNames) -> str:
