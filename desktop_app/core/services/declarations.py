@@ -334,6 +334,7 @@ def draft_from_orders(
     date_to: dt.date,
     *,
     shop_id: int | None = None,
+    order_id: int | None = None,
     options: HeaderOptions | None = None,
     today: dt.date | None = None,
     skip_unready: bool = False,
@@ -351,32 +352,6 @@ def draft_from_orders(
         raise BadInput(f"mode {mode!r}: orders are declared under {', '.join(ORDER_MODES)}")
     if date_to < date_from:
         raise BadInput(f"the period ends ({date_to}) before it starts ({date_from})")
-    period = (date_from, date_to)
-    return _draft_orders(session, mode, period, shop_id, None, options, today,
-                         skip_unready, warnings)  # fmt: skip
-
-
-def draft_from_order(
-    session: Session, order_id: int, *, options: HeaderOptions | None = None,
-    today: dt.date | None = None,
-) -> list[Declaration]:  # fmt: skip
-    """The 9710 or 0110 draft of one order (its customs mode says which)."""
-    order = session.get(Order, order_id)
-    if order is None:
-        raise BadInput(f"no order with id {order_id}")
-    if order.customs_mode not in ("9710", "0110") or order.shipped_at is None:
-        raise BadInput(f"order {order.platform_order_id} is not a shipped 9710 or 0110 order")
-    day = order.shipped_at.astimezone(CHINA_TIME).date()
-    return _draft_orders(session, order.customs_mode, (day, day), None, order_id, options, today,
-                         False, None)  # fmt: skip
-
-
-def _draft_orders(
-    session: Session, mode: str, period: tuple[dt.date, dt.date], shop_id: int | None,
-    order_id: int | None, options: HeaderOptions | None, today: dt.date | None,
-    skip_unready: bool, warnings: list[str] | None,
-) -> list[Declaration]:  # fmt: skip
-    date_from, date_to = period
     options, today = options or HeaderOptions(), today or dt.date.today()
     rows = _order_rows(session, mode, date_from, date_to, shop_id, order_id)
     if not rows:
@@ -392,8 +367,23 @@ def _draft_orders(
     declarations = []
     for group_rows in groups.values():
         declarations += _order_group(session, mode, group_rows, skus, profile, shops, options,
-                                     period, today)  # fmt: skip
+                                     (date_from, date_to), today)  # fmt: skip
     return declarations
+
+
+def draft_from_order(
+    session: Session, order_id: int, *, options: HeaderOptions | None = None,
+    today: dt.date | None = None,
+) -> list[Declaration]:  # fmt: skip
+    """The 9710 or 0110 draft of one order (its customs mode says which)."""
+    order = session.get(Order, order_id)
+    if order is None:
+        raise BadInput(f"no order with id {order_id}")
+    if order.customs_mode not in ("9710", "0110") or order.shipped_at is None:
+        raise BadInput(f"order {order.platform_order_id} is not a shipped 9710 or 0110 order")
+    day = order.shipped_at.astimezone(CHINA_TIME).date()
+    return draft_from_orders(session, order.customs_mode, day, day, order_id=order_id,
+                             options=options, today=today)  # fmt: skip
 
 
 @dataclass(frozen=True)
