@@ -129,9 +129,9 @@ def paginate(items: Sequence[ItemLayout]) -> list[list[ItemLayout]]:
 def header_boxes(form: FormData, names: CodeNames) -> list[list[Box]]:
     """The header rows' boxes with their bracketed codes and printed values."""
 
-    def coded(table: str, code: str | int | None, fallback: bool = True) -> Box:
+    def coded(table: str, code: str | int | None) -> Box:
         text = "" if code is None else str(code)
-        return Box("", text, names.cn(table, text) or (text if fallback else ""))
+        return Box("", text, names.cn(table, text) or text)
 
     values: dict[str, Box] = {
         "境内发货人": Box("", form.consignor_code, form.consignor_name),
