@@ -135,6 +135,10 @@ def _importer(kind: str) -> Callable[..., Any]:
         from desktop_app.cli_stock import import_stocktake
 
         return import_stocktake
+    if kind == "shipments":
+        from desktop_app.core.services.shipment_import import import_shipments
+
+        return import_shipments
     from desktop_app.core.services.order_import import import_orders
 
     return import_orders
@@ -193,7 +197,7 @@ def _args_restore(sp: argparse.ArgumentParser) -> None:
 
 
 def _args_import(sp: argparse.ArgumentParser) -> None:
-    sp.add_argument("kind", choices=("skus", "rates", "orders", "stocktake"))
+    sp.add_argument("kind", choices=("skus", "rates", "orders", "stocktake", "shipments"))
     sp.add_argument("file", metavar="FILE")
     sp.add_argument("--platform", help="orders: amazon, shopee, tiktok, aliexpress, generic")
     sp.add_argument("--shop", help="orders: the shop the file belongs to")
@@ -222,6 +226,32 @@ def cmd_shipment(args: argparse.Namespace) -> tuple[int, Any, str]:
         return cli_stock.cmd_shipment(args, db)
 
 
+def cmd_declare(args: argparse.Namespace) -> tuple[int, Any, str]:
+    from desktop_app import cli_declare
+
+    with _database(args) as db:
+        return cli_declare.cmd_declare(args, db)
+
+
+def _args_declare(sp: argparse.ArgumentParser) -> None:
+    from desktop_app import cli_declare
+
+    cli_declare.args_declare(sp)
+
+
+def cmd_print(args: argparse.Namespace) -> tuple[int, Any, str]:
+    from desktop_app import cli_print
+
+    with _database(args) as db:
+        return cli_print.cmd_print(args, db)
+
+
+def _args_print(sp: argparse.ArgumentParser) -> None:
+    from desktop_app import cli_print
+
+    cli_print.args_print(sp)
+
+
 def _args_stock(sp: argparse.ArgumentParser) -> None:
     from desktop_app import cli_stock
 
@@ -241,11 +271,17 @@ COMMANDS: dict[str, tuple[Handler, str, Callable[[argparse.ArgumentParser], None
     "check": (cmd_check, "integrity, foreign keys, audit chain and stock ledger checks", _no_args),
     "import": (
         cmd_import,
-        "import skus, rates (退税率文库), orders or stocktake counts from a file",
+        "import skus, rates (退税率文库), orders, stocktake counts or shipments from a file",
         _args_import,
     ),
     "stock": (cmd_stock, "stock positions by SKU and warehouse", _args_stock),
     "shipment": (cmd_shipment, "ship, receive, close or show a first-leg shipment", _args_shipment),
+    "declare": (
+        cmd_declare,
+        "draft (9810/9610/9710/0110), check, file and clear declarations",
+        _args_declare,
+    ),
+    "print": (cmd_print, "print declarations, invoices or packing lists to one PDF", _args_print),
     "backup": (cmd_backup, "write a backup copy of the database", _args_backup),
     "restore": (
         cmd_restore,

@@ -26,6 +26,7 @@ from desktop_app.core.models import (
     Supplier,
     Warehouse,
 )
+from desktop_app.core.services.declaration_life import counts_by_status
 from desktop_app.core.services.order_import import sales_by_currency
 from desktop_app.core.services.stock_query import stock_totals
 
@@ -63,6 +64,7 @@ def collect_status(db: Database) -> dict[str, Any]:
         sales = {cur: str(amount) for cur, amount in sales_by_currency(session).items()}
         last_backup = settings.get(session, "backup.last_at") or None
         stock = stock_totals(session)
+        declarations = counts_by_status(session)
     return {
         "database": db.display_name,
         "size_bytes": _size(path) if path else None,
@@ -72,6 +74,7 @@ def collect_status(db: Database) -> dict[str, Any]:
         "counts": figures,
         "sales": sales,  # goods amounts of orders that are sales, per currency
         "stock": stock,  # units on hand and in transit, value on hand in CNY
+        "declarations": declarations,  # by status: draft, filed, cleared …
     }
 
 
