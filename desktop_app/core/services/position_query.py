@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -504,6 +504,13 @@ def warehouse_choices(session: Session) -> list[tuple[int, str, str, bool]]:
     return [(i, c, n, bool(a)) for i, c, n, a in session.execute(stmt.order_by(Warehouse.code))]
 
 
-def position_ids_of(rows: Iterable[tuple[int, int]]) -> list[int]:
-    """Position ids of (sku_id, warehouse_id) pairs."""
-    return [position_id(s, w) for s, w in rows]
+def warehouse_stock(session: Session) -> dict[int, tuple[Decimal, Decimal, Decimal]]:
+    """(units on hand, in transit, value CNY) per warehouse id, from the stored balances."""
+    b = StockBalance
+    stmt = select(
+        b.warehouse_id,
+        func.coalesce(func.sum(_raw(b.on_hand)), 0),
+        func.coalesce(func.sum(_raw(b.in_transit)), 0),
+        func.coalesce(func.sum(_raw(b.value)), 0),
+    ).group_by(b.warehouse_id)
+    return {w: (_units(q), _units(t), _fen(v)) for w, q, t, v in session.execute(stmt)}
