@@ -103,13 +103,19 @@ def cmd_shipment(args: argparse.Namespace, db: Any) -> tuple[int, Any, str]:
     from desktop_app.core.services import shipments
 
     day = parse_day(args.date, "--date") or dt.date.today()
+    if (args.counts or args.sku_qty) and args.action != "receive":
+        raise BadInput("--sku and --counts apply to `shipment receive` only")
     warnings: list[str] = []
     with db.transaction(actor=args.actor) as session:
         shipment = shipments.by_ref(session, args.ref)
         if args.action == "ship":
             shipments.ship(session, shipment.id, day, actor=args.actor, warnings=warnings)
         elif args.action == "receive":
-            received = _received(session, args.sku_qty)
+            received = (
+                _counted(session, shipment.id, args)
+                if args.counts
+                else _received(session, args.sku_qty)
+            )
             shipments.receive(session, shipment.id, received, day, close=args.close,
                               actor=args.actor, warnings=warnings)  # fmt: skip
         elif args.action == "close":
@@ -140,6 +146,15 @@ def _received(session: Session, pairs: list[str] | None) -> dict[int, Decimal] |
     return received
 
 
+def _counted(session: Session, shipment_id: int, args: argparse.Namespace) -> dict[int, Decimal]:
+    """--counts FILE: the units received per SKU, every bad row listed (ImportRejected)."""
+    from desktop_app.core.services.shipment_import import read_receipt_counts
+
+    if args.sku_qty:
+        raise BadInput("give the received quantities with --sku or --counts, not both")
+    return read_receipt_counts(session, shipment_id, Path(args.counts))
+
+
 def _shipment_json(session: Session, shipment_id: int) -> dict[str, Any]:
     from desktop_app.core.services import shipments
 
@@ -163,6 +178,10 @@ def args_shipment(sp: argparse.ArgumentParser) -> None:
     sp.add_argument(
         "--sku", dest="sku_qty", action="append", metavar="CODE=QTY",
         help="receive: units counted per SKU (repeat; default: everything outstanding)",
+    )  # fmt: skip
+    sp.add_argument(
+        "--counts", metavar="FILE",
+        help="receive: an xlsx/csv of SKU codes and received quantities (instead of --sku)",
     )  # fmt: skip
     sp.add_argument("--close", action="store_true", help="receive: finish, keeping shortages")
 

@@ -105,3 +105,74 @@ def test_stocktake_counted_from_its_sheet(cli, stock_db, tmp_path):
         )
     db.dispose()
     assert cli("--db", str(stock_db), "check", "--json").code == 0
+
+
+def _write(path, text):
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+SHIPMENTS = (
+    "Shipment ref,From,To,Ship date,SKU code,Quantity,Cost kind,Cost amount,Allocation basis\n"
+    "FL-2026-0002,CN-FAC,US-3PL,,MUG-01,30,freight,30.00,quantity\n"
+    "FL-2026-0003,CN-FAC,US-3PL,2026-10-07,MUG-01,5,,,\n"
+)
+
+
+def test_import_shipments_then_ship_and_receive_from_a_counts_file(cli, stock_db, tmp_path):
+    db = ["--db", str(stock_db)]
+    run = cli(*db, "import", "shipments", str(_write(tmp_path / "s.csv", SHIPMENTS)), "--json")
+    assert run.code == 0, run.err
+    summary = run.json()
+    assert (summary["kind"], summary["rows"], summary["inserted"]) == ("shipments", 2, 2)
+    assert summary["details"]["shipped"] == ["FL-2026-0003"]
+    shown = cli(*db, "shipment", "show", "FL-2026-0002", "--json").json()
+    assert shown["status"] == "draft"
+    shipped = cli(*db, "shipment", "ship", "FL-2026-0002", "--date", "2026-10-06", "--json")
+    assert shipped.code == 0, shipped.err
+    counts = _write(tmp_path / "counts.csv", "SKU编码,实收数量\nMUG-01,29\n")
+    got = cli(*db, "shipment", "receive", "FL-2026-0002", "--counts", str(counts),
+              "--date", "2026-10-20", "--json")  # fmt: skip
+    assert got.code == 0, got.err
+    assert got.json()["status"] == "partially_received"
+    assert (got.json()["lines"][0]["received"], got.json()["lines"][0]["kind"]) == (
+        "29.00000", "outstanding",
+    )  # fmt: skip
+    us = cli(*db, "stock", "--warehouse", "US-3PL", "--json").json()["positions"][0]
+    # landed: 8.50 + 30.00 freight / 30 shipped = 9.50 a mug; 1 from FL-0002 and 5 in transit
+    assert (Decimal(us["on_hand"]), Decimal(us["value_cny"])) == (29, Decimal("275.50"))
+    assert Decimal(us["in_transit"]) == 6
+    assert cli(*db, "check", "--json").code == 0
+
+
+def test_bad_shipment_and_counts_files_exit_2_and_change_nothing(cli, stock_db, tmp_path):
+    db = ["--db", str(stock_db)]
+    assert cli(*db, "init").code == 0
+    assert cli(*db, "shipment", "ship", "FL-2026-0001", "--date", "2026-10-05").code == 0
+    before = stock_db.read_bytes()
+    bad = _write(
+        tmp_path / "bad.csv", SHIPMENTS.replace(",5,", ",-5,").replace("US-3PL,,", "MARS,,")
+    )
+    run = cli(*db, "import", "shipments", str(bad), "--json")
+    assert run.code == 2, (run.out, run.err)
+    errors = {(e["row"], e["column"]) for e in run.json()["errors"]}
+    assert errors == {(2, "To"), (3, "Quantity")}
+    exists = _write(tmp_path / "again.csv", SHIPMENTS.replace("FL-2026-0003", "FL-2026-0001"))
+    run = cli(*db, "import", "shipments", str(exists))
+    assert run.code == 2 and "already exists" in run.err
+    bad_counts = _write(tmp_path / "counts.csv", "SKU code,Received\nMUG-01,lots\nNOPE,1\n")
+    receive = ("shipment", "receive", "FL-2026-0001", "--counts")
+    errs = []
+    for args in (
+        (*receive, str(bad_counts)),
+        (*receive, str(tmp_path / "missing.csv")),
+        (*receive, str(bad_counts), "--sku", "MUG-01=1"),
+        ("shipment", "ship", "FL-2026-0001", "--counts", str(bad_counts)),
+    ):
+        run = cli(*db, *args)
+        assert run.code == 2, (args, run.out, run.err)
+        errs.append(run.err)
+    assert "row 2, column Received ('lots'): not a number" in errs[0]
+    assert "row 3, column SKU code ('NOPE'): no SKU with this code" in errs[0]
+    assert all(err.strip() for err in errs)
+    assert stock_db.read_bytes() == before
