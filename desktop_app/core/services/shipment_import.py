@@ -40,43 +40,31 @@ if TYPE_CHECKING:
     from desktop_app.core.db import Database
     from desktop_app.core.importers.tabular import Table
 
-# field → (Chinese, English): the template writes "中文 (English)" and either half is read.
-HEADERS: dict[str, tuple[str, str]] = {
-    "ref": ("头程单号", "Shipment ref"), "origin": ("发货仓", "From"),
-    "destination": ("目的仓", "To"), "ship_date": ("发货日期", "Ship date"),
-    "expected_date": ("预计到达日期", "Expected date"), "sku": ("SKU编码", "SKU code"),
-    "quantity": ("数量", "Quantity"), "unit_cost": ("单位成本", "Unit cost"),
-    "carton_no": ("箱号", "Carton no"), "carton_count": ("箱数", "Carton count"),
-    "carton_length": ("箱长cm", "Carton L cm"), "carton_width": ("箱宽cm", "Carton W cm"),
-    "carton_height": ("箱高cm", "Carton H cm"), "carton_weight": ("每箱毛重kg", "Carton gross kg"),
-    "cost_kind": ("费用类型", "Cost kind"), "cost_amount": ("费用金额", "Cost amount"),
-    "cost_currency": ("费用币种", "Cost currency"), "fx_rate": ("汇率", "FX rate"),
-    "allocation_basis": ("分摊方式", "Allocation basis"), "carrier": ("承运商", "Carrier"),
-    "tracking_no": ("运单号", "Tracking no"),
-}  # fmt: skip
-_MORE_ALIASES: dict[str, tuple[str, ...]] = {
-    "ref": ("头程编号", "发货单号", "shipment", "shipment no", "reference", "ref"),
-    "origin": ("发货仓库", "起运仓", "from warehouse", "origin", "origin warehouse"),
-    "destination": ("目的仓库", "收货仓", "to warehouse", "destination", "destination warehouse"),
-    "ship_date": ("发货时间", "shipped on"),
-    "expected_date": ("预计到货日期", "预计到达", "ETA", "expected arrival"),
-    "sku": ("SKU", "sku_code", "商品编码", "货号"),
-    "quantity": ("发货数量", "qty"),
-    "unit_cost": ("成本单价", "单价", "unit cost cny"),
-    "carton_count": ("cartons", "number of cartons"),
-    "carton_length": ("长cm", "carton length cm", "carton length"),
-    "carton_width": ("宽cm", "carton width cm", "carton width"),
-    "carton_height": ("高cm", "carton height cm", "carton height"),
-    "carton_weight": ("每箱毛重", "毛重kg", "carton gross weight kg", "carton weight kg"),
-    "cost_kind": ("费用类别", "费用项目", "cost type"),
-    "cost_amount": ("费用", "cost"),
-    "cost_currency": ("币种", "currency"),
-    "fx_rate": ("exchange rate", "fx"),
-    "allocation_basis": ("分摊依据", "basis"),
-    "carrier": ("物流商", "货代"),
-    "tracking_no": ("追踪号", "tracking number"),
+# field → header names: Chinese and English first (the template writes "中文 (English)" and
+# either half is read), then other names seen in forwarders' and sellers' sheets.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "ref": ("头程单号", "Shipment ref", "头程编号", "发货单号", "shipment", "reference", "ref"),
+    "origin": ("发货仓", "From", "发货仓库", "起运仓", "from warehouse", "origin"),
+    "destination": ("目的仓", "To", "目的仓库", "收货仓", "to warehouse", "destination"),
+    "ship_date": ("发货日期", "Ship date", "发货时间", "shipped on"),
+    "expected_date": ("预计到达日期", "Expected date", "预计到货日期", "预计到达", "ETA"),
+    "sku": ("SKU编码", "SKU code", "SKU", "sku_code", "商品编码", "货号"),
+    "quantity": ("数量", "Quantity", "发货数量", "qty"),
+    "unit_cost": ("单位成本", "Unit cost", "成本单价", "单价", "unit cost cny"),
+    "carton_no": ("箱号", "Carton no"),
+    "carton_count": ("箱数", "Carton count", "cartons", "number of cartons"),
+    "carton_length": ("箱长cm", "Carton L cm", "长cm", "carton length cm", "carton length"),
+    "carton_width": ("箱宽cm", "Carton W cm", "宽cm", "carton width cm", "carton width"),
+    "carton_height": ("箱高cm", "Carton H cm", "高cm", "carton height cm", "carton height"),
+    "carton_weight": ("每箱毛重kg", "Carton gross kg", "每箱毛重", "毛重kg", "carton weight kg"),
+    "cost_kind": ("费用类型", "Cost kind", "费用类别", "费用项目", "cost type"),
+    "cost_amount": ("费用金额", "Cost amount", "费用", "cost"),
+    "cost_currency": ("费用币种", "Cost currency", "币种", "currency"),
+    "fx_rate": ("汇率", "FX rate", "exchange rate", "fx"),
+    "allocation_basis": ("分摊方式", "Allocation basis", "分摊依据", "basis"),
+    "carrier": ("承运商", "Carrier", "物流商", "货代"),
+    "tracking_no": ("运单号", "Tracking no", "追踪号", "tracking number"),
 }
-ALIASES = {name: (*names, *_MORE_ALIASES.get(name, ())) for name, names in HEADERS.items()}
 REQUIRED = ("ref", "origin", "destination", "sku", "quantity")
 SHIPMENT_FIELDS = ("origin", "destination", "ship_date", "expected_date", "allocation_basis",
                    "carrier", "tracking_no")  # fmt: skip
@@ -127,14 +115,9 @@ class _Draft:
 
 
 def import_shipments(
-    db: Database,
-    path: str | Path,
-    *,
-    skip_bad: bool = False,
-    job: Job | None = None,
-    actor: str = "local",
-    **_: Any,
-) -> ImportSummary:
+    db: Database, path: str | Path, *, skip_bad: bool = False, job: Job | None = None,
+    actor: str = "local", **_: Any,
+) -> ImportSummary:  # fmt: skip
     """Draft (and, with a ship date, ship) the shipments of a file, in one transaction."""
     with db.transaction(actor) as session:
         return load_shipments(session, path, skip_bad=skip_bad, job=job)
@@ -160,9 +143,9 @@ def load_shipments(
         if not draft.errors and _create(session, table, draft, known, summary):
             created.append(draft)
             shipped += [draft.ref] if draft.given("ship_date") else []
-    summary.errors = sorted(
-        [*loose, *(e for d in drafts for e in d.errors)], key=lambda e: (e.row or 0, e.column)
-    )
+    position = {header: n for n, header in enumerate(table.headers)}
+    summary.errors = sorted([*loose, *(e for d in drafts for e in d.errors)],
+                            key=lambda e: (e.row or 0, position.get(e.column, 999)))  # fmt: skip
     if summary.errors and not skip_bad:
         everything.rollback()
         raise ImportRejected(summary)
