@@ -299,11 +299,16 @@ class Ui:
         self.ctx = AppContext(self.db, self.tasks, events, UiState(home / "ui.ini"))
 
     def wait(self, done: Callable[[], bool], timeout_s: float = 120) -> None:
+        from PySide6.QtCore import QEventLoop
+
+        # Sleep until an event comes, like the app's event loop: a busy loop here would hold
+        # the GIL the worker thread needs between its SQLite calls.
+        wait = QEventLoop.ProcessEventsFlag.WaitForMoreEvents
         deadline = time.perf_counter() + timeout_s
         while not done():
             if time.perf_counter() > deadline:
                 raise TimeoutError("the screen did not get there in time")
-            self.qt.processEvents()
+            self.qt.processEvents(wait)
 
     def idle(self) -> None:
         self.wait(lambda: not self.tasks.busy)
