@@ -121,27 +121,22 @@ def cmd_restore(args: argparse.Namespace) -> tuple[int, Any, str]:
     return EXIT_OK, data, text
 
 
+IMPORTERS = {  # kind → (module, function); each takes (db, path, skip_bad=, job=, actor=, …)
+    "skus": ("desktop_app.core.services.sku_io", "import_skus"),
+    "rates": ("desktop_app.core.services.rate_library", "import_rate_library"),
+    "orders": ("desktop_app.core.services.order_import", "import_orders"),
+    "stocktake": ("desktop_app.cli_stock", "import_stocktake"),
+    "shipments": ("desktop_app.core.services.shipment_import", "import_shipments"),
+    "declarations": ("desktop_app.cli_declare", "import_declarations"),
+}
+
+
 def _importer(kind: str) -> Callable[..., Any]:
-    """The import function of one kind; each takes (db, path, skip_bad=, job=, actor=, …)."""
-    if kind == "skus":
-        from desktop_app.core.services.sku_io import import_skus
+    """The import function of one kind, imported only when used (a fast start for the rest)."""
+    import importlib
 
-        return import_skus
-    if kind == "rates":
-        from desktop_app.core.services.rate_library import import_rate_library
-
-        return import_rate_library
-    if kind == "stocktake":
-        from desktop_app.cli_stock import import_stocktake
-
-        return import_stocktake
-    if kind == "shipments":
-        from desktop_app.core.services.shipment_import import import_shipments
-
-        return import_shipments
-    from desktop_app.core.services.order_import import import_orders
-
-    return import_orders
+    module, name = IMPORTERS[kind]
+    return getattr(importlib.import_module(module), name)
 
 
 def cmd_import(args: argparse.Namespace) -> tuple[int, Any, str]:
@@ -197,7 +192,7 @@ def _args_restore(sp: argparse.ArgumentParser) -> None:
 
 
 def _args_import(sp: argparse.ArgumentParser) -> None:
-    sp.add_argument("kind", choices=("skus", "rates", "orders", "stocktake", "shipments"))
+    sp.add_argument("kind", choices=tuple(IMPORTERS))
     sp.add_argument("file", metavar="FILE")
     sp.add_argument("--platform", help="orders: amazon, shopee, tiktok, aliexpress, generic")
     sp.add_argument("--shop", help="orders: the shop the file belongs to")

@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 from openpyxl import Workbook
 
-from desktop_app import cli, cli_declare
+from desktop_app import cli
 from desktop_app.core.db import open_database
 from desktop_app.core.services import declaration_life
 from tests.unit import declaration_fixtures as fx
@@ -21,28 +21,9 @@ EXPORTED = TODAY - dt.timedelta(days=5)
 
 
 @pytest.fixture
-def wired(monkeypatch):
-    """`declare` and `import declarations` in the real command line, as cli.py will have them."""
-    if "declare" not in cli.COMMANDS:
-
-        def cmd_declare(args):
-            with cli._database(args) as db:
-                return cli_declare.cmd_declare(args, db)
-
-        def args_import(sp):
-            cli._args_import(sp)
-            kind = next(a for a in sp._actions if a.dest == "kind")
-            kind.choices = (*kind.choices, "declarations")
-
-        importer = cli._importer
-
-        def importers(kind):
-            return cli_declare.import_declarations if kind == "declarations" else importer(kind)
-
-        declare = (cmd_declare, "declarations", cli_declare.args_declare)
-        monkeypatch.setitem(cli.COMMANDS, "declare", declare)
-        monkeypatch.setitem(cli.COMMANDS, "import", (cli.cmd_import, "import", args_import))
-        monkeypatch.setattr(cli, "_importer", importers)
+def wired():
+    """`declare` and `import declarations` are in the real command line."""
+    assert "declare" in cli.COMMANDS and "declarations" in cli.IMPORTERS
 
 
 @pytest.fixture
