@@ -246,7 +246,7 @@ def bare_stock_paint(conn: sqlite3.Connection) -> float:
 def bare_stock_search(conn: sqlite3.Connection, code: str) -> float:
     started = time.perf_counter()
     like = f"%{code.lower()}%"
-    where = f"WHERE b.sku_id IN ({SEARCHED_SKUS})"
+    where = "WHERE " + SEARCHED_SKUS.split(" WHERE ", 1)[1].replace("lower(", "lower(s.")
     ids = [r[0] for r in conn.execute(BARE_STOCK_IDS.format(where=where, limit=""), [like] * 3)]
     assert bare_stock_rows(conn, ids) >= len(ids) > 0
     return time.perf_counter() - started

@@ -314,19 +314,14 @@ class PositionMovesDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Moves of {0}").format(caption))
         self.caption = caption
-        self.model = LedgerTableModel(ctx.tasks, sort=ledger_query.DEFAULT_SORT, parent=self)
+        # No Qt parent: a query still running when the dialog closes delivers to a live model.
+        self.model = LedgerTableModel(ctx.tasks, sort=ledger_query.DEFAULT_SORT)
         self.table = DataTable(self.model, ctx.state, POSITION_STATE_KEY)
         if ctx.state.view_list(f"{POSITION_STATE_KEY}/hidden_columns") is None:
             defaults = {c.key for c in self.model.columns if not c.shown}
             self.table.chooser.apply(defaults | {"sku", "warehouse"})  # the caption says them
         self.count = QLabel(self.tr("Loading…"), objectName="hint")
-        self.model.count_changed.connect(
-            lambda rows, _complete: self.count.setText(
-                self.tr("{0}: {1} moves, the last posted first; values in CNY").format(
-                    caption, QLocale().toString(rows)
-                )
-            )
-        )
+        self.model.count_changed.connect(self._show_count)  # a method: let go when closed
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -340,6 +335,10 @@ class PositionMovesDialog(QDialog):
             return ledger_query.move_ids(session, "", filters, sort, limit=limit)
 
         self.model.set_query(ids)
+
+    def _show_count(self, rows: int, _complete: bool) -> None:
+        text = self.tr("{0}: {1} moves, the last posted first; values in CNY")
+        self.count.setText(text.format(self.caption, QLocale().toString(rows)))
 
 
 def _qdate(day: dt.date) -> QDate:
