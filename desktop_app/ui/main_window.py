@@ -28,8 +28,12 @@ from desktop_app.ui.events import AppEvents
 from desktop_app.ui.reasons import describe_error
 from desktop_app.ui.screens.catalogue import CatalogueScreen
 from desktop_app.ui.screens.home import HomeScreen
+from desktop_app.ui.screens.ledger import LedgerScreen
 from desktop_app.ui.screens.orders import OrdersScreen
 from desktop_app.ui.screens.settings import SettingsScreen
+from desktop_app.ui.screens.shipments import ShipmentsScreen
+from desktop_app.ui.screens.stock import StockScreen
+from desktop_app.ui.screens.stocktakes import StocktakesScreen
 from desktop_app.ui.style import WINDOW_STYLE
 from desktop_app.ui.tasks import TaskRunner
 from desktop_app.ui.ui_state import UiState
@@ -61,8 +65,15 @@ class MainWindow(QMainWindow):
         self.home = HomeScreen(self.ctx)
         self.orders = OrdersScreen(self.ctx)
         self.catalogue = CatalogueScreen(self.ctx)
+        self.stock = StockScreen(self.ctx)
+        self.shipments = ShipmentsScreen(self.ctx)
+        self.stocktakes = StocktakesScreen(self.ctx)
+        self.ledger = LedgerScreen(self.ctx)
         self.settings_screen = SettingsScreen(self.ctx)
-        self.screens: list[Screen] = [self.home, self.orders, self.catalogue, self.settings_screen]
+        self.screens: list[Screen] = [
+            self.home, self.orders, self.catalogue, self.stock, self.shipments,
+            self.stocktakes, self.ledger, self.settings_screen,
+        ]  # fmt: skip
         self.stack = QStackedWidget()
         self.nav = self._build_nav()
         self._build_central()

@@ -14,16 +14,27 @@ from desktop_app.paths import backups_dir
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.screens.catalogue import CatalogueScreen
 from desktop_app.ui.screens.home import HomeScreen
+from desktop_app.ui.screens.ledger import LedgerScreen
 from desktop_app.ui.screens.orders import OrdersScreen
 from desktop_app.ui.screens.settings import SettingsScreen
+from desktop_app.ui.screens.shipments import ShipmentsScreen
+from desktop_app.ui.screens.stock import StockScreen
+from desktop_app.ui.screens.stocktakes import StocktakesScreen
 from tests.ui.conftest import wait_idle
 
 
 def test_each_screen_is_reachable_from_the_sidebar(window, qtbot):
     names = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert names == ["Home", "Orders", "Catalogue", "Settings"]
+    assert names == [
+        "Home", "Orders", "Catalogue", "Stock", "Shipments", "Stocktakes", "Stock ledger",
+        "Settings",
+    ]  # fmt: skip
     assert isinstance(window.current_screen(), HomeScreen)
-    for row, kind in enumerate((HomeScreen, OrdersScreen, CatalogueScreen, SettingsScreen)):
+    kinds = (
+        HomeScreen, OrdersScreen, CatalogueScreen, StockScreen, ShipmentsScreen,
+        StocktakesScreen, LedgerScreen, SettingsScreen,
+    )  # fmt: skip
+    for row, kind in enumerate(kinds):
         window.nav.setCurrentRow(row)
         wait_idle(qtbot, window)
         assert isinstance(window.current_screen(), kind)

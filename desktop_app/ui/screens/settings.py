@@ -1,4 +1,4 @@
-"""Settings (设置): company profile, general settings and language, code tables, rate library."""
+"""Settings (设置): company, general, code tables, rate library, warehouses and stock rules."""
 
 from __future__ import annotations
 
@@ -10,12 +10,13 @@ from desktop_app.ui.screens.settings_codes import CodeTablesPanel
 from desktop_app.ui.screens.settings_company import CompanyPanel
 from desktop_app.ui.screens.settings_general import GeneralPanel
 from desktop_app.ui.screens.settings_rates import RateLibraryPanel
+from desktop_app.ui.screens.settings_warehouses import WarehousesPanel
 from desktop_app.ui.widgets.screen import PageHeader, Screen
 
 
 class SettingsScreen(Screen):
     KEY = "settings"
-    WATCHES = ("company", "settings", "code_tables")
+    WATCHES = ("company", "settings", "code_tables", "stock")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -23,12 +24,14 @@ class SettingsScreen(Screen):
         self.general = GeneralPanel(ctx)
         self.code_tables = CodeTablesPanel(ctx)
         self.rates = RateLibraryPanel(ctx)
+        self.warehouses = WarehousesPanel(ctx)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.company, self.tr("Company"))
         self.tabs.addTab(self.general, self.tr("General"))
         self.tabs.addTab(self.code_tables, self.tr("Code tables"))
         self.tabs.addTab(self.rates, self.tr("Rate library"))
+        self.tabs.addTab(self.warehouses, self.tr("Warehouses"))
         self.tabs.setCurrentIndex(ctx.state.view("settings/tab"))
         self.tabs.currentChanged.connect(lambda index: ctx.state.set_view("settings/tab", index))
         layout = QVBoxLayout(self)
@@ -54,3 +57,5 @@ class SettingsScreen(Screen):
             self.code_tables.reload()
         if changes is None:  # the panel reloads itself after its own imports
             self.rates.reload()
+        if changes is None or changes.stock or changes.settings:
+            self.warehouses.reload()
