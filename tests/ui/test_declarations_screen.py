@@ -288,3 +288,21 @@ def _broker_file(path, rows):
         sheet.append(list(row))
     book.save(path)
     return path
+
+
+def test_keyboard_enter_opens_the_form_and_ctrl_s_saves(qtbot, db, screen):
+    from PySide6.QtCore import Qt
+
+    declaration_id = drafted(qtbot, screen)
+    with qtbot.waitActive(screen):
+        screen.activateWindow()
+    screen.table.setFocus()
+    qtbot.keyClick(screen.table, Qt.Key.Key_Return)
+    pane = screen.detail_pane
+    assert pane.tabs.currentWidget() is pane.form
+    assert pane.editors["consignor_name"].hasFocus()
+    pane.set_text("bill_no", "MATS0001")
+    qtbot.keyClick(pane.editors["bill_no"], Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, screen)
+    with db.sessions() as session:
+        assert session.get(Declaration, declaration_id).bill_no == "MATS0001"

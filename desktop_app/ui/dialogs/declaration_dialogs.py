@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -72,7 +72,10 @@ def problem_lines(error: BaseException) -> list[str]:
 
 
 class _DraftDialog(QDialog):
-    """Runs a drafting write; lists what the core refuses, or emits the new drafts' ids."""
+    """Runs a drafting write; lists what the core refuses, or emits the new drafts' ids.
+
+    Its texts are translated in one context of their own: a subclass's self.tr() would look
+    them up under the subclass's name, where lupdate does not put them."""
 
     created = Signal(list)
 
@@ -82,9 +85,8 @@ class _DraftDialog(QDialog):
         self.notes = QListWidget()
         self.notes.setVisible(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.draft_button = self.buttons.addButton(
-            self.tr("Draft"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
+        text = QCoreApplication.translate("DeclarationDraftDialog", "Draft")
+        self.draft_button = self.buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.draft)
         self.buttons.rejected.connect(self.reject)
 
@@ -102,7 +104,10 @@ class _DraftDialog(QDialog):
         self.created.emit(ids)
         if warnings:
             left_out = [describe_left_out(w) for w in warnings]
-            self.show_notes(self.tr("Drafted; these order lines were left out:"), left_out)
+            title = QCoreApplication.translate(
+                "DeclarationDraftDialog", "Drafted; these order lines were left out:"
+            )
+            self.show_notes(title, left_out)
             self.buttons.clear()
             self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
             return
@@ -113,7 +118,8 @@ class _DraftDialog(QDialog):
         if not isinstance(error, BadInput):
             self.ctx.tasks.report_failure(self, error)
             return
-        self.show_notes(self.tr("Nothing was drafted:"), problem_lines(error))
+        title = QCoreApplication.translate("DeclarationDraftDialog", "Nothing was drafted:")
+        self.show_notes(title, problem_lines(error))
 
     def show_notes(self, title: str, lines: list[str]) -> None:
         self.notes.clear()

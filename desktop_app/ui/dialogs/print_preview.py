@@ -250,7 +250,8 @@ def preview_forms(
         "packing-list": QT_TRANSLATE_NOOP("PrintPreviewDialog", "Packing list {0}"),
     }
     title = _tr(titles[kind]).format(name)
-    label = _tr("Drawing {0}…").format(title) if len(ids) >= BATCH else ""
+    drawing = QCoreApplication.translate("PrintPreviewDialog", "Drawing {0}…")
+    label = drawing.format(title) if len(ids) >= BATCH else ""
     dialog = PrintPreviewDialog(ctx, title, render, file_name=_file_name(kind, name),
                                 progress_label=label, parent=parent)  # fmt: skip
     dialog.open()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -98,6 +99,7 @@ LINE_KEYS = ("line_no", "hs_code", "name_cn", "declaration_elements", "first_qua
 LINE_NUMBERS = ("line_no", "first_quantity", "second_quantity", "trade_quantity", "unit_price",
                 "amount", "net_weight_kg", "gross_weight_kg", "usd_fob")  # fmt: skip
 LINE_FIXED = ("line_no", "usd_fob")
+WIDEST = {"name_cn": 160, "declaration_elements": 320}  # pixels; long texts are dragged wider
 _LINE_FIELD = re.compile(r"^line (\d+): (\w+)$")  # how the core names an edited line's field
 
 
@@ -213,7 +215,7 @@ class DeclarationDetailPane(QWidget):
             line.setContentsMargins(0, 0, 0, 0)
             for name in names:
                 self.editors[name] = self._editor(name)
-                self.boxes[name] = FieldBox(self.editors[name])
+                self.boxes[name] = _one_line(FieldBox(self.editors[name]))
                 line.addWidget(self.boxes[name], 1 if len(names) == 1 or "mark" not in name else 0)
             text = " / ".join(field_label(n) for n in names if not n.endswith("_mark"))
             form.addRow(text, holder)
@@ -245,6 +247,7 @@ class DeclarationDetailPane(QWidget):
                           right=LINE_NUMBERS, locked=LINE_FIXED, stretch=None,
                           chars={"hs_code": 10, "name_cn": 12, "declaration_elements": 24,
                                  "amount": 10, "unit_price": 8})  # fmt: skip
+        table.verticalHeader().hide()  # the 项号 column numbers the lines
         table.itemChanged.connect(lambda _item: self._changed())
         return table
 
@@ -323,6 +326,9 @@ class DeclarationDetailPane(QWidget):
                 item = self.lines.item(row, self.lines.column(key))
                 item.setData(ORIGINAL, item.text())
         self.lines.fit_columns()
+        for key, widest in WIDEST.items():
+            column = self.lines.column(key)
+            self.lines.setColumnWidth(column, min(self.lines.columnWidth(column), widest))
         self._fill_history(detail.history if detail is not None else [])
         self.summary.setText(self._summary(detail))
         count = len(detail.lines) if detail is not None else 0
@@ -345,7 +351,19 @@ class DeclarationDetailPane(QWidget):
         return f"{head}\n{totals}"
 
     def _fill_history(self, entries: list[HistoryEntry]) -> None:
-        rows = [self._history_row(e) for e in entries]
+        rows: list[list[str]] = []
+        added: list[str] = []  # line numbers created together: one row, not fifty
+        for e in entries:
+            row = self._history_row(e)
+            if e.action == "insert" and e.what == "declaration_line":
+                if added and rows[-1][:2] == row[:2]:
+                    added.append(str(e.after.get("line_no", "")))
+                    rows[-1][2] = self.tr("Lines {0}–{1}").format(added[0], added[-1])
+                    continue
+                added = [str(e.after.get("line_no", ""))]
+            else:
+                added = []
+            rows.append(row)
         fill(self.history, rows)
         self.tabs.setTabText(2, self.tr("History ({0})").format(len(rows)))
 
@@ -364,7 +382,7 @@ class DeclarationDetailPane(QWidget):
         else:
             line = e.what == "declaration_line"
             change = "; ".join(
-                f"{field_label(k, line=line)}: {e.before.get(k, '')} → {v}"
+                f"{field_label(k, line=line)}: {_shown(k, e.before.get(k))} → {_shown(k, v)}"
                 for k, v in e.after.items() if k != "updated_at"
             )  # fmt: skip
         action = self.tr("Amendment") if e.action == "amendment" else what
@@ -445,6 +463,7 @@ class DeclarationDetailPane(QWidget):
         """Each problem on its field or line cell, and all of them in the list below."""
         for box in [*self.boxes.values(), self.reason_box]:
             box.clear_problem()
+            box.note.setToolTip("")
         self.lines.clear_marks()
         self.problems.clear()
         errors = 0
@@ -455,7 +474,7 @@ class DeclarationDetailPane(QWidget):
         if not problems:
             self.problems_title.setText(self.tr("No problems found."))
         else:
-            text = self.tr("Problems: {0} errors, {1} warnings — click one to go to its field")
+            text = self.tr("Problems: {0} error(s), {1} warning(s) — click one to go to its field")
             self.problems_title.setText(text.format(errors, len(problems) - errors))
         self.problems.setVisible(bool(problems))
         rows = min(len(problems), PROBLEM_ROWS)
@@ -470,6 +489,9 @@ class DeclarationDetailPane(QWidget):
             reason = self.tr("warning: {0}").format(reason)
         if line is None and name in self.boxes:
             self.boxes[name].set_problem(reason)
+            self.boxes[name].note.setToolTip(reason)
+            if warning:
+                self.boxes[name].note.setStyleSheet(f"color: {CAUTION.name()};")
         elif line is None and name == "reason":
             self.reason_box.set_problem(reason)
         elif line is not None:
@@ -518,6 +540,21 @@ class DeclarationDetailPane(QWidget):
         if isinstance(item, QTableWidgetItem):
             self.lines.scrollToItem(item)
         self.lines.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def _shown(name: str, value: Any) -> str:
+    """A value of the audit trail as the history shows it."""
+    if value is None or value == "":
+        return "—"
+    return label(STATUSES, value) if name == "status" else str(value)
+
+
+def _one_line(box: FieldBox) -> FieldBox:
+    """A note kept to one line (its whole text on hover and in the list below): wrapped notes
+    in a scrolled form do not always get the height they need."""
+    box.note.setWordWrap(False)
+    box.note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    return box
 
 
 def _read_only(editor: QWidget, read_only: bool) -> None:
