@@ -3,11 +3,15 @@ and the checks' reasons in the UI language."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from decimal import Decimal
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 
+from desktop_app.core.services.declaration_life import HistoryEntry
 from desktop_app.core.services.declaration_query import DeclarationRow
 from desktop_app.ui.models.lazy_table import CENTER, RIGHT, Column
 from desktop_app.ui.models.shipment_table import day, money
@@ -123,6 +127,12 @@ TEXT = {
     "Counted while a draft or filed": QT_TRANSLATE_NOOP(
         "Declarations", "Counted while a draft or filed; select it to see its checks"
     ),
+    "Declaration": QT_TRANSLATE_NOOP("Declarations", "Declaration"),
+    "Line": QT_TRANSLATE_NOOP("Declarations", "Line"),
+    "Lines {0}–{1}": QT_TRANSLATE_NOOP("Declarations", "Lines {0}–{1}"),
+    "created": QT_TRANSLATE_NOOP("Declarations", "created"),
+    "removed": QT_TRANSLATE_NOOP("Declarations", "removed"),
+    "Amendment": QT_TRANSLATE_NOOP("Declarations", "Amendment"),
 }  # column titles and notes, marked for lupdate (it reads no module-level tr())
 
 # The checks' English reasons in the UI language (reasons.py has the general ones).
@@ -294,6 +304,61 @@ def describe_left_out(text: str) -> str:
     """A line the draft left out, as the core words it ("order X line 2: sku: …")."""
     match = _LEFT_OUT.match(text)
     return describe_source_problem(*match.groups()) if match else text
+
+
+def as_text(value: Any) -> str:
+    """A stored value as an editor shows it: money keeps its cents, quantities drop zeros."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        exponent = value.as_tuple().exponent
+        return str(value) if exponent == -2 else f"{value.normalize():f}"
+    return str(value)
+
+
+def history_rows(entries: list[HistoryEntry]) -> list[list[str]]:
+    """When, who, what, change, reason — one row per step; lines created together in one."""
+    rows: list[list[str]] = []
+    added: list[str] = []
+    for e in entries:
+        row = _history_row(e)
+        if e.action == "insert" and e.what == "declaration_line":
+            if added and rows[-1][:2] == row[:2]:
+                added.append(str(e.after.get("line_no", "")))
+                rows[-1][2] = tr(TEXT["Lines {0}–{1}"]).format(added[0], added[-1])
+                continue
+            added = [str(e.after.get("line_no", ""))]
+        else:
+            added = []
+        rows.append(row)
+    return rows
+
+
+def _history_row(e: HistoryEntry) -> list[str]:
+    when = e.at.astimezone().strftime("%Y-%m-%d %H:%M")
+    line = e.what == "declaration_line"
+    what = tr(TEXT["Line"]) if line else tr(TEXT["Declaration"])
+    number = e.after.get("line_no") or e.before.get("line_no")
+    if line and number:
+        what = f"{what} {number}"
+    if e.action in ("insert", "delete"):
+        change = tr(TEXT["created"] if e.action == "insert" else TEXT["removed"])
+    else:
+        change = "; ".join(
+            f"{field_label(k, line=line)}: {_shown(k, e.before.get(k))} → {_shown(k, v)}"
+            for k, v in e.after.items() if k != "updated_at"
+        )  # fmt: skip
+    action = tr(TEXT["Amendment"]) if e.action == "amendment" else what
+    return [when, e.actor, action, change, e.reason]
+
+
+def _shown(name: str, value: Any) -> str:
+    """A value of the audit trail as the history shows it."""
+    if value is None or value == "":
+        return "—"
+    return label(STATUSES, value) if name == "status" else str(value)
 
 
 def _status_colour(row: DeclarationRow) -> QColor | None:

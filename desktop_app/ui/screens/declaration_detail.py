@@ -8,11 +8,8 @@ core and hands back the problems it finds.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Sequence
-from decimal import Decimal
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QKeySequence, QShortcut
@@ -44,7 +41,9 @@ from desktop_app.ui.models.declaration_table import (
     SOURCES,
     STATUSES,
     WARN,
+    as_text,
     field_label,
+    history_rows,
     label,
     translate_problem,
 )
@@ -101,18 +100,6 @@ LINE_NUMBERS = ("line_no", "first_quantity", "second_quantity", "trade_quantity"
 LINE_FIXED = ("line_no", "usd_fob")
 WIDEST = {"name_cn": 160, "declaration_elements": 320}  # pixels; long texts are dragged wider
 _LINE_FIELD = re.compile(r"^line (\d+): (\w+)$")  # how the core names an edited line's field
-
-
-def as_text(value: Any) -> str:
-    """A stored value as an editor shows it: money keeps its cents, quantities drop zeros."""
-    if value is None:
-        return ""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        exponent = value.as_tuple().exponent
-        return str(value) if exponent == -2 else f"{value.normalize():f}"
-    return str(value)
 
 
 def where(problem: FieldProblem) -> tuple[str, int | None]:
@@ -351,42 +338,9 @@ class DeclarationDetailPane(QWidget):
         return f"{head}\n{totals}"
 
     def _fill_history(self, entries: list[HistoryEntry]) -> None:
-        rows: list[list[str]] = []
-        added: list[str] = []  # line numbers created together: one row, not fifty
-        for e in entries:
-            row = self._history_row(e)
-            if e.action == "insert" and e.what == "declaration_line":
-                if added and rows[-1][:2] == row[:2]:
-                    added.append(str(e.after.get("line_no", "")))
-                    rows[-1][2] = self.tr("Lines {0}–{1}").format(added[0], added[-1])
-                    continue
-                added = [str(e.after.get("line_no", ""))]
-            else:
-                added = []
-            rows.append(row)
+        rows = history_rows(entries)
         fill(self.history, rows)
         self.tabs.setTabText(2, self.tr("History ({0})").format(len(rows)))
-
-    def _history_row(self, e: HistoryEntry) -> list[str]:
-        when = e.at.astimezone().strftime("%Y-%m-%d %H:%M")
-        what = {"declaration": self.tr("Declaration"), "declaration_line": self.tr("Line")}.get(
-            e.what, e.what
-        )
-        number = e.after.get("line_no") or e.before.get("line_no")
-        if e.what == "declaration_line" and number:
-            what = f"{what} {number}"
-        if e.action == "insert":
-            change = self.tr("created")
-        elif e.action == "delete":
-            change = self.tr("removed")
-        else:
-            line = e.what == "declaration_line"
-            change = "; ".join(
-                f"{field_label(k, line=line)}: {_shown(k, e.before.get(k))} → {_shown(k, v)}"
-                for k, v in e.after.items() if k != "updated_at"
-            )  # fmt: skip
-        action = self.tr("Amendment") if e.action == "amendment" else what
-        return [when, e.actor, action, change, e.reason]
 
     # -- editing -------------------------------------------------------------------
     def set_mode(self, mode: str) -> None:
@@ -540,13 +494,6 @@ class DeclarationDetailPane(QWidget):
         if isinstance(item, QTableWidgetItem):
             self.lines.scrollToItem(item)
         self.lines.setFocus(Qt.FocusReason.OtherFocusReason)
-
-
-def _shown(name: str, value: Any) -> str:
-    """A value of the audit trail as the history shows it."""
-    if value is None or value == "":
-        return "—"
-    return label(STATUSES, value) if name == "status" else str(value)
 
 
 def _one_line(box: FieldBox) -> FieldBox:
