@@ -129,10 +129,14 @@ class PrintPreviewDialog(QDialog):
 
     def _render_ended(self, outcome: Outcome) -> None:
         self.task = None
-        if not outcome.ok:  # the runner reported a failure; a cancel needs no message
+        if self._folder is None:  # closed while it rendered: gone now that the worker is done
+            self.deleteLater()
+        elif not outcome.ok:  # the runner reported a failure; a cancel needs no message
             self.reject()
 
     def show_file(self, path: Path) -> None:
+        if self._folder is None:  # closed meanwhile: the folder is gone
+            return
         self.path = path
         error = self.document.load(str(path))
         if error != QPdfDocument.Error.None_:
@@ -219,6 +223,7 @@ class PrintPreviewDialog(QDialog):
 
     # -- closing -------------------------------------------------------------------
     def done(self, result: int) -> None:
+        """Closing drops the temporary PDF; the dialog deletes itself once no render runs."""
         if self.task is not None:
             self.task.cancel()  # the worker stops at its next form; the file is dropped
         self.document.close()  # releases the file before its folder goes
@@ -226,6 +231,8 @@ class PrintPreviewDialog(QDialog):
             self._folder.cleanup()
             self._folder = None
         super().done(result)
+        if self.task is None:
+            self.deleteLater()
 
 
 def preview_forms(
