@@ -31,9 +31,17 @@ ORDERS = 2500
 SEED = 5
 OVERSEAS = (shops.US3PL, shops.DE3PL, shops.JPFBA, shops.USFBA)
 STOCK_TABLES = (
-    "stock_move", "stock_balance", "stock_cost_layer", "shipment", "shipment_line",
-    "shipment_carton", "shipment_cost", "replenishment_rule", "stocktake", "stocktake_line",
-)  # fmt: skip
+    "stock_move",
+    "stock_balance",
+    "stock_cost_layer",
+    "shipment",
+    "shipment_line",
+    "shipment_carton",
+    "shipment_cost",
+    "replenishment_rule",
+    "stocktake",
+    "stocktake_line",
+)
 
 
 @pytest.fixture(scope="module")
@@ -77,8 +85,9 @@ def test_stock_never_negative_on_any_day(demo):
         assert s.scalar(select(func.count()).where(StockBalance.value < 0)) == 0
         assert s.scalar(select(func.count()).where(StockMove.qty_after < 0)) == 0
         moves = s.execute(
-            select(StockMove.sku_id, StockMove.warehouse_id, StockMove.move_date,
-                   StockMove.quantity)  # fmt: skip
+            select(
+                StockMove.sku_id, StockMove.warehouse_id, StockMove.move_date, StockMove.quantity
+            )
         ).all()
     by_day: dict[tuple[int, int], dict] = defaultdict(lambda: defaultdict(Decimal))
     for sku_id, warehouse_id, day, quantity in moves:
@@ -125,8 +134,7 @@ def test_sales_are_the_shipped_warehouse_order_lines_that_are_mapped(demo):
         expected = {
             line_id: (warehouse_id, sku_id, -units)
             for line_id, warehouse_id, sku_id, units in s.execute(
-                select(OrderLine.id, Order.warehouse_id, OrderLine.sku_id,
-                       OrderLine.sku_quantity)  # fmt: skip
+                select(OrderLine.id, Order.warehouse_id, OrderLine.sku_id, OrderLine.sku_quantity)
                 .join(Order, Order.id == OrderLine.order_id)
                 .where(
                     Order.fulfilment.in_(STOCK_FULFILMENTS),
@@ -138,8 +146,9 @@ def test_sales_are_the_shipped_warehouse_order_lines_that_are_mapped(demo):
             )
         }
         sold = s.execute(
-            select(StockMove.ref_id, StockMove.warehouse_id, StockMove.sku_id, StockMove.quantity)
-            .where(StockMove.kind == "sale")
+            select(
+                StockMove.ref_id, StockMove.warehouse_id, StockMove.sku_id, StockMove.quantity
+            ).where(StockMove.kind == "sale")
         ).all()
         kinds = set(s.scalars(select(StockMove.kind).distinct()))
     assert len(expected) > ORDERS // 3
@@ -169,8 +178,11 @@ def test_shipments_in_every_state_with_costs_and_cartons(demo):
             assert kinds["freight"].currency == "USD" and kinds["freight"].fx_rate > 6
             total = sum(c.amount_cny for c in shipment.costs)
             assert sum(line.allocated_cost for line in shipment.lines) == total > 0
-        assert {shipment.allocation_basis for shipment in found} >= {"volume", "weight",
-                                                                       "chargeable_weight"}
+        assert {shipment.allocation_basis for shipment in found} >= {
+            "volume",
+            "weight",
+            "chargeable_weight",
+        }
         seen = defaultdict(set)
         for shipment in found:
             for d in shipments.discrepancies(s, shipment.id):
@@ -184,8 +196,12 @@ def test_in_transit_is_what_left_and_has_not_arrived(demo):
     with db.transaction() as s:
         owed = defaultdict(Decimal)
         open_lines = s.execute(
-            select(Shipment.destination_warehouse_id, ShipmentLine.sku_id,
-                   ShipmentLine.quantity, ShipmentLine.received_quantity)  # fmt: skip
+            select(
+                Shipment.destination_warehouse_id,
+                ShipmentLine.sku_id,
+                ShipmentLine.quantity,
+                ShipmentLine.received_quantity,
+            )
             .join(Shipment, Shipment.id == ShipmentLine.shipment_id)
             .where(Shipment.status.in_(("shipped", "partially_received")))
         ).all()

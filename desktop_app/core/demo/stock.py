@@ -164,11 +164,11 @@ class _Demo:
         sales = _demand(self.session, [self.ids[lane.warehouse] for lane in LANES], bounds)
         self.steps = _steps(sales)
         for k in range(PERIODS):
-            self.job.report(0, 0, f"Stock: shipments for quarter {k + 1}")
+            self.job.report(k + 1, PERIODS, "Stock: first-leg shipments, quarter")
             wave = [self._covering(lane, sales, k, bounds[k]) for lane in LANES]
             self._wave([s for s in wave if s.lines])
-            self._sell(bounds[k], bounds[k + 1])
-        self.job.report(0, 0, "Stock: the open shipments, rules and a stocktake")
+            self._sell(bounds[k], bounds[k + 1], f"Stock: quarter {k + 1} sales, orders")
+        self.job.report(1, 1, "Stock: open shipments, replenishment rules, a stocktake")
         self._open_wave(sales)
         self._rules(sales, bounds[-2])
         self._stocktake()
@@ -315,14 +315,14 @@ class _Demo:
         notes = "From the replenishment suggestions; freight quote to be confirmed."
         self._create(lane, lines, self.today + dt.timedelta(days=5), notes)
 
-    def _sell(self, first: dt.date, end: dt.date) -> None:
+    def _sell(self, first: dt.date, end: dt.date, label: str) -> None:
         """The quarter's shipped warehouse orders take their stock."""
         ids = _shipped_orders(self.session, first, end)
         if not ids:
             return
 
         def progress(done: int, total: int, message: str) -> None:
-            self.job.report(0, 0, f"Stock: sales {done:,} of {total:,} orders")
+            self.job.report(done, total, label)
 
         result = fulfilment.fulfil_orders(
             self.session, ids, today=self.today, job=Job(progress, self.job.cancel_event),
