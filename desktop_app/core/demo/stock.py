@@ -5,8 +5,9 @@ year of real work and every balance equals its ledger:
 
 - the year of orders is cut into quarters; before each one the domestic warehouse buys
   (a receipt per SKU and supplier order) and ships each overseas / FBA warehouse 1.2–1.5 ×
-  what the quarter's orders will sell from it, received a few days before the quarter
-  starts — so stock never runs out, at any date;
+  what its orders will sell until that SKU's next shipment (a quarter for fast movers,
+  longer for the tail), received a few days before the quarter starts — so stock never
+  runs out, at any date;
 - then the quarter's shipped orders take their stock (fulfilment.fulfil_orders);
 - one quarterly shipment is received with a shortage and an overage and closed; after the
   year the next wave is still open: in transit, partially received, and a draft made from
