@@ -69,6 +69,7 @@ def test_rows_carry_the_list_columns_and_count_open_problems(session, world):
     a, b, c = world["draft"], world["cleared"], world["summary"]
     rows = {r.id: r for r in dq.declaration_rows(session, [c.id, 999_999, b.id, a.id])}
     assert list(rows) == [c.id, b.id, a.id]  # gone ids left out, order kept
+    assert dq.declaration_refs(session, [a.id, 999_999, c.id]) == [a.ref, c.ref]
     draft, cleared, summary = rows[a.id], rows[b.id], rows[c.id]
     assert (draft.mode, draft.status, draft.lines, draft.currency) == ("9810", "draft", 1, "USD")
     assert (draft.total, draft.destination, draft.customs_no) == (D("100.00"), "USA", None)

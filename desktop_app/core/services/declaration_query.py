@@ -187,6 +187,15 @@ def declaration_rows(session: Session, ids: Sequence[int]) -> list[DeclarationRo
     return [found[i] for i in ids if i in found]
 
 
+def declaration_refs(session: Session, ids: Sequence[int]) -> list[str]:
+    """The references of `ids`, in the same order (what a print names), without the checks."""
+    found: dict[int, str] = {}
+    for page in pages(ids):
+        stmt = select(Declaration.id, Declaration.ref).where(Declaration.id.in_(page))
+        found.update((i, ref) for i, ref in session.execute(stmt))
+    return [found[i] for i in ids if i in found]
+
+
 def _line_counts(session: Session, ids: Sequence[int]) -> dict[int, int]:
     stmt = (
         select(DeclarationLine.declaration_id, func.count())

@@ -63,6 +63,7 @@ class PrintPreviewDialog(QDialog):
         self._folder: tempfile.TemporaryDirectory[str] | None = None
         self.path: Path | None = None
         self.task: Task | None = None
+        self._closed = False
         self.document = QPdfDocument(self)
         self._build()
         self.resize(1100, 820)
@@ -129,13 +130,13 @@ class PrintPreviewDialog(QDialog):
 
     def _render_ended(self, outcome: Outcome) -> None:
         self.task = None
-        if self._folder is None:  # closed while it rendered: gone now that the worker is done
-            self.deleteLater()
+        if self._closed:  # closed while it rendered: tidy up now that the worker is done
+            self._drop()
         elif not outcome.ok:  # the runner reported a failure; a cancel needs no message
             self.reject()
 
     def show_file(self, path: Path) -> None:
-        if self._folder is None:  # closed meanwhile: the folder is gone
+        if self._closed:
             return
         self.path = path
         error = self.document.load(str(path))
@@ -223,16 +224,20 @@ class PrintPreviewDialog(QDialog):
 
     # -- closing -------------------------------------------------------------------
     def done(self, result: int) -> None:
-        """Closing drops the temporary PDF; the dialog deletes itself once no render runs."""
-        if self.task is not None:
-            self.task.cancel()  # the worker stops at its next form; the file is dropped
+        """Closing drops the temporary PDF and the dialog, once no render writes into it."""
+        self._closed = True
         self.document.close()  # releases the file before its folder goes
+        super().done(result)
+        if self.task is not None:
+            self.task.cancel()  # the worker stops at its next form; _render_ended tidies up
+        else:
+            self._drop()
+
+    def _drop(self) -> None:
         if self._folder is not None:
             self._folder.cleanup()
             self._folder = None
-        super().done(result)
-        if self.task is None:
-            self.deleteLater()
+        self.deleteLater()
 
 
 def preview_forms(

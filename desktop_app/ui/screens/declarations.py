@@ -469,7 +469,7 @@ class DeclarationsScreen(Screen):
         if not ids:
             return None
         with self.ctx.db.sessions() as session:
-            refs = [r.ref for r in declaration_query.declaration_rows(session, ids)]
+            refs = declaration_query.declaration_refs(session, ids)
         dialog = PrintDialog(refs, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.preview(dialog.kind(), ids, refs,
