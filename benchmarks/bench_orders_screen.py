@@ -81,7 +81,7 @@ def prepare(path: Path, orders: int) -> None:
     try:
         if not status.collect_status(db)["counts"].get("orders"):
             started = time.perf_counter()
-            summary = demo.generate(db, orders=orders)
+            summary = demo.generate(db, orders=orders, stock=False)
             print(f"# demo data: {summary.orders:,} orders, {summary.order_lines:,} lines "
                   f"in {time.perf_counter() - started:.0f} s", file=sys.stderr)  # fmt: skip
         with db.transaction() as session:

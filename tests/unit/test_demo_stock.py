@@ -247,3 +247,12 @@ def test_no_orders_means_no_stock(db):
     assert (summary.shipments, summary.stock_moves) == (0, 0)
     results = run_checks(db)
     assert all(r.ok for r in results)
+
+
+def test_orders_only_demo_writes_no_stock(db: Database) -> None:
+    summary = generate(db, orders=300, seed=3, stock=False)
+    assert (summary.orders, summary.shipments, summary.stock_moves) == (300, 0, 0)
+    with db.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(StockMove)) == 0
+        assert session.scalar(select(func.count()).select_from(Shipment)) == 0
+    assert all(result.ok for result in run_checks(db))

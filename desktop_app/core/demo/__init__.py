@@ -17,7 +17,7 @@ from desktop_app.core.db import Database
 from desktop_app.core.demo.catalogue import build
 from desktop_app.core.demo.orders import write_orders
 from desktop_app.core.demo.rates import write_rates
-from desktop_app.core.demo.stock import write_stock
+from desktop_app.core.demo.stock import StockSummary, write_stock
 from desktop_app.core.errors import BadInput
 from desktop_app.core.jobs import Job
 from desktop_app.core.models import Order, Sku
@@ -46,9 +46,17 @@ class DemoSummary:
 
 
 def generate(
-    db: Database, *, orders: int = 5000, seed: int = 2026, job: Job | None = None
+    db: Database,
+    *,
+    orders: int = 5000,
+    seed: int = 2026,
+    job: Job | None = None,
+    stock: bool = True,
 ) -> DemoSummary:
     """Fill an empty database with demo data; the same seed (on the same day) gives the same data.
+
+    stock=False leaves out the warehouses' stock (shipments, receipts, sales): orders only,
+    as fast as they can be written, for measuring the order screens at millions of rows.
 
     Raises BadInput for a database that already holds SKUs or orders, or a bad order count;
     Cancelled when the job is cancelled. Either way nothing is written.
@@ -73,9 +81,14 @@ def generate(
         )
         # Stock first: routing then finds every shipped warehouse order already sold, where
         # it would otherwise try (and fail) to sell each one from an empty warehouse.
-        stocked = write_stock(session, catalogue, seed=seed, today=today, job=job)
+        stocked = (
+            write_stock(session, catalogue, seed=seed, today=today, job=job)
+            if stock
+            else StockSummary()
+        )
         job.report(written, orders, "Assigning customs modes")
-        routing.route_orders(session)  # as an import would: every order gets its mode
+        # as an import would: every order gets its mode (and, with stock, is sold from it)
+        routing.route_orders(session, take_stock=stock)
     return DemoSummary(
         skus=catalogue.skus,
         suppliers=catalogue.suppliers,

@@ -300,18 +300,22 @@ def order_router(session: Session, shop_id: int) -> Callable[[str, str, str], Ro
 
 
 # -- applying --------------------------------------------------------------------------
-def route_orders(session: Session, order_ids: Sequence[int] | None = None) -> int:
+def route_orders(
+    session: Session, order_ids: Sequence[int] | None = None, *, take_stock: bool = True
+) -> int:
     """Apply the rules (or defaults) to `order_ids` (None: every order); returns how many changed.
 
     Works in bulk: routing everything is one UPDATE per distinct route (a few), routing
-    some orders one executemany by id. Orders routed by hand are skipped.
+    some orders one executemany by id. Orders routed by hand are skipped. Orders routed to
+    a warehouse take their stock (take_stock=False leaves that to a later fulfilment run).
     """
     rules, shops = _load_rules(session), _load_shops(session)
     if order_ids is None:
         changed = _route_all(session, rules, shops)
     else:
         changed = _route_some(session, rules, shops, order_ids)
-    _restock(session, order_ids)
+    if take_stock:
+        _restock(session, order_ids)
     scope = "all" if order_ids is None else len(order_ids)
     audit.record(
         session,
