@@ -27,6 +27,7 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.events import AppEvents
 from desktop_app.ui.reasons import describe_error
 from desktop_app.ui.screens.catalogue import CatalogueScreen
+from desktop_app.ui.screens.declarations import DeclarationsScreen
 from desktop_app.ui.screens.home import HomeScreen
 from desktop_app.ui.screens.ledger import LedgerScreen
 from desktop_app.ui.screens.orders import OrdersScreen
@@ -69,10 +70,11 @@ class MainWindow(QMainWindow):
         self.shipments = ShipmentsScreen(self.ctx)
         self.stocktakes = StocktakesScreen(self.ctx)
         self.ledger = LedgerScreen(self.ctx)
+        self.declarations = DeclarationsScreen(self.ctx)
         self.settings_screen = SettingsScreen(self.ctx)
         self.screens: list[Screen] = [
             self.home, self.orders, self.catalogue, self.stock, self.shipments,
-            self.stocktakes, self.ledger, self.settings_screen,
+            self.stocktakes, self.ledger, self.declarations, self.settings_screen,
         ]  # fmt: skip
         self.stack = QStackedWidget()
         self.nav = self._build_nav()

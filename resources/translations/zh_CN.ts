@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AsOfDate</name>
+    <message>
+        <source>Valuation as of</source>
+        <translation>估值日期</translation>
+    </message>
+    <message>
+        <source>Units and value at the end of a past day, from the ledger</source>
+        <translation>按库存流水计算过去某日日终的数量和金额</translation>
+    </message>
+</context>
+<context>
     <name>Catalogue</name>
     <message>
         <source>SKU</source>
@@ -308,6 +319,21 @@
     </message>
 </context>
 <context>
+    <name>ClearDialog</name>
+    <message>
+        <source>Clear {0}</source>
+        <translation>结关 {0}</translation>
+    </message>
+    <message>
+        <source>Customs cleared {0}: enter its customs number and export date. The USD FOB is worked out at that date's rate and the declaration is locked.</source>
+        <translation>{0} 已结关：请填写海关编号和出口日期。系统按该日汇率计算美元FOB，并锁定报关单。</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>结关</translation>
+    </message>
+</context>
+<context>
     <name>CodeTablesPanel</name>
     <message>
         <source>ExportDesk ships the common customs code tables. When customs publishes a new edition, import the official file here (CSV or Excel); the previous edition is kept.</source>
@@ -525,6 +551,109 @@
     </message>
 </context>
 <context>
+    <name>CostsDialog</name>
+    <message>
+        <source>First-leg costs of {0}</source>
+        <translation>{0} 的头程费用</translation>
+    </message>
+    <message>
+        <source> cm³/kg</source>
+        <translation> cm³/kg</translation>
+    </message>
+    <message>
+        <source>Allocate by</source>
+        <translation>分摊依据</translation>
+    </message>
+    <message>
+        <source>Volumetric divisor</source>
+        <translation>体积重系数</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币制</translation>
+    </message>
+    <message>
+        <source>Rate (CNY per unit)</source>
+        <translation>汇率（每单位折人民币）</translation>
+    </message>
+    <message>
+        <source>CNY</source>
+        <translation>人民币</translation>
+    </message>
+    <message>
+        <source>Add cost</source>
+        <translation>添加费用</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Leave the rate empty to use the rate table on the ship date.</source>
+        <translation>汇率留空则按发运日的汇率表折算。</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Weight in the allocation</source>
+        <translation>分摊权重</translation>
+    </message>
+    <message>
+        <source>Allocated (CNY)</source>
+        <translation>分摊金额（人民币）</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>单位成本</translation>
+    </message>
+    <message>
+        <source>Landed unit cost</source>
+        <translation>到仓单位成本</translation>
+    </message>
+    <message>
+        <source>The first receipt fixed the landed cost: these costs can no longer change.</source>
+        <translation>首次收货已确定到仓成本：这些费用不能再修改。</translation>
+    </message>
+    <message>
+        <source>{0} (rate {1})</source>
+        <translation>{0}（汇率 {1}）</translation>
+    </message>
+    <message>
+        <source>Total {0} CNY cannot be allocated by {1}: {2}</source>
+        <translation>合计 {0} 元无法按{1}分摊：{2}</translation>
+    </message>
+    <message>
+        <source>Total {0} CNY allocated by {1}, {2}.</source>
+        <translation>合计 {0} 元按{1}分摊，{2}。</translation>
+    </message>
+    <message>
+        <source>Saving the costs…</source>
+        <translation>正在保存费用…</translation>
+    </message>
+    <message>
+        <source>Cost {0}: {1}</source>
+        <translation>第 {0} 项费用：{1}</translation>
+    </message>
+</context>
+<context>
     <name>Counts</name>
     <message>
         <source>SKUs</source>
@@ -588,6 +717,13 @@
     </message>
 </context>
 <context>
+    <name>DateDialog</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+</context>
+<context>
     <name>DateRange</name>
     <message>
         <source>Any time</source>
@@ -620,6 +756,922 @@
     <message>
         <source>Dates…</source>
         <translation>指定日期…</translation>
+    </message>
+</context>
+<context>
+    <name>DeclarationDetailPane</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Declaration</source>
+        <translation>报关单</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>表体</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>收发货人</translation>
+    </message>
+    <message>
+        <source>Documents and remarks</source>
+        <translation>单证与备注</translation>
+    </message>
+    <message>
+        <source>Customs and dates</source>
+        <translation>关别与日期</translation>
+    </message>
+    <message>
+        <source>Trade</source>
+        <translation>贸易</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>运输</translation>
+    </message>
+    <message>
+        <source>Packing and charges</source>
+        <translation>包装与费用</translation>
+    </message>
+    <message>
+        <source>Why the cleared declaration is changed</source>
+        <translation>已结关报关单为何修改</translation>
+    </message>
+    <message>
+        <source>Reason for the amendment</source>
+        <translation>修改原因</translation>
+    </message>
+    <message>
+        <source>Lines ({0})</source>
+        <translation>表体（{0}）</translation>
+    </message>
+    <message>
+        <source>Select a declaration to see its form, lines, problems and history.</source>
+        <translation>选择一份报关单，查看表头、表体、问题和历史。</translation>
+    </message>
+    <message>
+        <source>({0} orders)</source>
+        <translation>（{0} 个订单）</translation>
+    </message>
+    <message>
+        <source>{0} lines · total {1} {2} · USD FOB {3}</source>
+        <translation>{0} 项 · 总价 {1} {2} · 美元FOB {3}</translation>
+    </message>
+    <message>
+        <source>History ({0})</source>
+        <translation>历史（{0}）</translation>
+    </message>
+    <message>
+        <source>Save amendment</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel amendment</source>
+        <translation>取消修改</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>未发现问题。</translation>
+    </message>
+    <message>
+        <source>Problems: {0} error(s), {1} warning(s) — click one to go to its field</source>
+        <translation>问题：{0} 个错误，{1} 个警告 — 点击可跳到对应字段</translation>
+    </message>
+    <message>
+        <source>warning: {0}</source>
+        <translation>警告：{0}</translation>
+    </message>
+    <message>
+        <source>Line {0} · {1}</source>
+        <translation>第 {0} 项 · {1}</translation>
+    </message>
+</context>
+<context>
+    <name>DeclarationDraftDialog</name>
+    <message>
+        <source>Draft</source>
+        <translation>生成草稿</translation>
+    </message>
+    <message>
+        <source>Drafted; these order lines were left out:</source>
+        <translation>已生成草稿；以下订单行未纳入：</translation>
+    </message>
+    <message>
+        <source>Nothing was drafted:</source>
+        <translation>未生成任何草稿：</translation>
+    </message>
+</context>
+<context>
+    <name>Declarations</name>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>已申报</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>已结关</translation>
+    </message>
+    <message>
+        <source>Amended</source>
+        <translation>已修改</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>9810 Overseas warehouse</source>
+        <translation>9810 跨境电商出口海外仓</translation>
+    </message>
+    <message>
+        <source>9610 B2C summary</source>
+        <translation>9610 跨境电商零售汇总</translation>
+    </message>
+    <message>
+        <source>9710 B2B direct</source>
+        <translation>9710 跨境电商B2B直接出口</translation>
+    </message>
+    <message>
+        <source>0110 General trade</source>
+        <translation>0110 一般贸易</translation>
+    </message>
+    <message>
+        <source>from a first-leg shipment</source>
+        <translation>来自头程</translation>
+    </message>
+    <message>
+        <source>summary of B2C orders</source>
+        <translation>B2C订单汇总</translation>
+    </message>
+    <message>
+        <source>from a B2B order</source>
+        <translation>来自B2B订单</translation>
+    </message>
+    <message>
+        <source>from a general-trade order</source>
+        <translation>来自一般贸易订单</translation>
+    </message>
+    <message>
+        <source>entered by hand</source>
+        <translation>手工录入</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Pre-entry no.</source>
+        <translation>预录入编号</translation>
+    </message>
+    <message>
+        <source>Customs no.</source>
+        <translation>海关编号</translation>
+    </message>
+    <message>
+        <source>Domestic consignor</source>
+        <translation>境内发货人</translation>
+    </message>
+    <message>
+        <source>Consignor code (USCC)</source>
+        <translation>发货人代码</translation>
+    </message>
+    <message>
+        <source>Overseas consignee</source>
+        <translation>境外收货人</translation>
+    </message>
+    <message>
+        <source>Producer or seller</source>
+        <translation>生产销售单位</translation>
+    </message>
+    <message>
+        <source>Producer code (USCC)</source>
+        <translation>生产销售单位代码</translation>
+    </message>
+    <message>
+        <source>Exit customs</source>
+        <translation>出境关别</translation>
+    </message>
+    <message>
+        <source>Declaring customs</source>
+        <translation>申报地海关</translation>
+    </message>
+    <message>
+        <source>Export date</source>
+        <translation>出口日期</translation>
+    </message>
+    <message>
+        <source>Declare date</source>
+        <translation>申报日期</translation>
+    </message>
+    <message>
+        <source>Filing no.</source>
+        <translation>备案号</translation>
+    </message>
+    <message>
+        <source>Licence no.</source>
+        <translation>许可证号</translation>
+    </message>
+    <message>
+        <source>Transport mode</source>
+        <translation>运输方式</translation>
+    </message>
+    <message>
+        <source>Vessel or flight</source>
+        <translation>运输工具名称及航次号</translation>
+    </message>
+    <message>
+        <source>Bill of lading no.</source>
+        <translation>提运单号</translation>
+    </message>
+    <message>
+        <source>Supervision mode</source>
+        <translation>监管方式</translation>
+    </message>
+    <message>
+        <source>Levy nature</source>
+        <translation>征免性质</translation>
+    </message>
+    <message>
+        <source>Contract no.</source>
+        <translation>合同协议号</translation>
+    </message>
+    <message>
+        <source>Trading country</source>
+        <translation>贸易国（地区）</translation>
+    </message>
+    <message>
+        <source>Destination country</source>
+        <translation>运抵国（地区）</translation>
+    </message>
+    <message>
+        <source>Destination port</source>
+        <translation>指运港</translation>
+    </message>
+    <message>
+        <source>Port of departure</source>
+        <translation>离境口岸</translation>
+    </message>
+    <message>
+        <source>Package kind</source>
+        <translation>包装种类</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Gross weight (kg)</source>
+        <translation>毛重（千克）</translation>
+    </message>
+    <message>
+        <source>Net weight (kg)</source>
+        <translation>净重（千克）</translation>
+    </message>
+    <message>
+        <source>Trade terms</source>
+        <translation>成交方式</translation>
+    </message>
+    <message>
+        <source>Freight</source>
+        <translation>运费</translation>
+    </message>
+    <message>
+        <source>Freight mark</source>
+        <translation>运费标记</translation>
+    </message>
+    <message>
+        <source>Insurance</source>
+        <translation>保费</translation>
+    </message>
+    <message>
+        <source>Insurance mark</source>
+        <translation>保费标记</translation>
+    </message>
+    <message>
+        <source>Other charges</source>
+        <translation>杂费</translation>
+    </message>
+    <message>
+        <source>Other charges mark</source>
+        <translation>杂费标记</translation>
+    </message>
+    <message>
+        <source>Charges currency</source>
+        <translation>运保杂费币制</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币制</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总价</translation>
+    </message>
+    <message>
+        <source>USD FOB</source>
+        <translation>美元FOB</translation>
+    </message>
+    <message>
+        <source>Attached documents</source>
+        <translation>随附单证及编号</translation>
+    </message>
+    <message>
+        <source>Marks and remarks</source>
+        <translation>标记唛码及备注</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>期间起</translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation>期间止</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>表体项数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Item no.</source>
+        <translation>项号</translation>
+    </message>
+    <message>
+        <source>HS code</source>
+        <translation>商品编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>商品名称</translation>
+    </message>
+    <message>
+        <source>Declaration elements</source>
+        <translation>规格型号（申报要素）</translation>
+    </message>
+    <message>
+        <source>Legal qty 1</source>
+        <translation>法定第一数量</translation>
+    </message>
+    <message>
+        <source>Unit 1</source>
+        <translation>第一单位</translation>
+    </message>
+    <message>
+        <source>Legal qty 2</source>
+        <translation>法定第二数量</translation>
+    </message>
+    <message>
+        <source>Unit 2</source>
+        <translation>第二单位</translation>
+    </message>
+    <message>
+        <source>Trade qty</source>
+        <translation>成交数量</translation>
+    </message>
+    <message>
+        <source>Trade unit</source>
+        <translation>成交单位</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>总价</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>原产国（地区）</translation>
+    </message>
+    <message>
+        <source>Domestic source</source>
+        <translation>境内货源地</translation>
+    </message>
+    <message>
+        <source>Levy</source>
+        <translation>征免</translation>
+    </message>
+    <message>
+        <source>Final destination</source>
+        <translation>最终目的国（地区）</translation>
+    </message>
+    <message>
+        <source>Ref</source>
+        <translation>单据编号</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>监管方式</translation>
+    </message>
+    <message>
+        <source>Consignee</source>
+        <translation>境外收货人</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>运抵国</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>{0} errors, {1} warnings</source>
+        <translation>{0} 个错误，{1} 个警告</translation>
+    </message>
+    <message>
+        <source>Counted while a draft or filed; select it to see its checks</source>
+        <translation>草稿和已申报的报关单才计数；选中可查看检查结果</translation>
+    </message>
+    <message>
+        <source>Declaration</source>
+        <translation>报关单</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>表体项</translation>
+    </message>
+    <message>
+        <source>Lines {0}–{1}</source>
+        <translation>第 {0}–{1} 项</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Amendment</source>
+        <translation>修改（删改单）</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>not filled in</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>not in the code table {0}</source>
+        <translation>不在代码表“{0}”中</translation>
+    </message>
+    <message>
+        <source>not an export mode this app declares ({0})</source>
+        <translation>不是本软件申报的出口监管方式（{0}）</translation>
+    </message>
+    <message>
+        <source>the contract (order) number is missing</source>
+        <translation>缺少合同（订单）号</translation>
+    </message>
+    <message>
+        <source>required: the USCC (18 characters) or the customs code (10)</source>
+        <translation>必填：统一社会信用代码（18 位）或海关编码（10 位）</translation>
+    </message>
+    <message>
+        <source>must be a USCC (18 characters) or a customs code (10), not {0}</source>
+        <translation>应为统一社会信用代码（18 位）或海关编码（10 位），现为 {0} 位</translation>
+    </message>
+    <message>
+        <source>in the future</source>
+        <translation>晚于今天</translation>
+    </message>
+    <message>
+        <source>a cleared declaration has its export date</source>
+        <translation>已结关的报关单须有出口日期</translation>
+    </message>
+    <message>
+        <source>a cleared declaration has its customs number</source>
+        <translation>已结关的报关单须有海关编号</translation>
+    </message>
+    <message>
+        <source>the period ends before it starts</source>
+        <translation>期间止早于期间起</translation>
+    </message>
+    <message>
+        <source>a 9610 summary names its period</source>
+        <translation>9610 汇总申报须写明汇总期间</translation>
+    </message>
+    <message>
+        <source>at least one package</source>
+        <translation>至少 1 件</translation>
+    </message>
+    <message>
+        <source>required, above 0 kg</source>
+        <translation>必填，须大于 0 千克</translation>
+    </message>
+    <message>
+        <source>above the gross weight {0} kg</source>
+        <translation>大于毛重 {0} 千克</translation>
+    </message>
+    <message>
+        <source>the lines' net weights add up to {0} kg</source>
+        <translation>表体净重合计为 {0} 千克</translation>
+    </message>
+    <message>
+        <source>required under trade terms {0} (the price includes it)</source>
+        <translation>成交方式 {0} 下必填（价格中已含）</translation>
+    </message>
+    <message>
+        <source>not declared under FOB (the price does not include it)</source>
+        <translation>FOB 下不申报（价格中不含）</translation>
+    </message>
+    <message>
+        <source>say whether it is a rate (1), per unit (2) or total (3)</source>
+        <translation>请注明是费率（1）、单价（2）还是总价（3）</translation>
+    </message>
+    <message>
+        <source>a rate above 100 %</source>
+        <translation>费率超过 100%</translation>
+    </message>
+    <message>
+        <source>must be 1 to 7</source>
+        <translation>须为 1 至 7</translation>
+    </message>
+    <message>
+        <source>its first 4 digits are not the declaring customs {0}</source>
+        <translation>前 4 位与申报地海关 {0} 不符</translation>
+    </message>
+    <message>
+        <source>the lines add up to {0}</source>
+        <translation>表体合计为 {0}</translation>
+    </message>
+    <message>
+        <source>no USD FOB for the rebate yet (an exchange rate is missing)</source>
+        <translation>尚无退税用的美元FOB（缺少汇率）</translation>
+    </message>
+    <message>
+        <source>the lines' USD FOB add up to {0}</source>
+        <translation>表体美元FOB合计为 {0}</translation>
+    </message>
+    <message>
+        <source>a declaration has at least one line</source>
+        <translation>报关单至少要有 1 项商品</translation>
+    </message>
+    <message>
+        <source>at most {0} lines; split the declaration</source>
+        <translation>最多 {0} 项；请拆分报关单</translation>
+    </message>
+    <message>
+        <source>should be {0}: lines are numbered 1, 2, 3 …</source>
+        <translation>应为 {0}：项号按 1、2、3 …… 连续编号</translation>
+    </message>
+    <message>
+        <source>the first element must be the brand type 0–4 (品牌类型)</source>
+        <translation>第一个要素须为品牌类型 0–4</translation>
+    </message>
+    <message>
+        <source>the second element must be the export preference 0–3 (出口享惠情况)</source>
+        <translation>第二个要素须为出口享惠情况 0–3</translation>
+    </message>
+    <message>
+        <source>the declaration is in {0}</source>
+        <translation>报关单币制为 {0}</translation>
+    </message>
+    <message>
+        <source>a second unit and its quantity go together</source>
+        <translation>法定第二单位与其数量须同时填写</translation>
+    </message>
+    <message>
+        <source>a 5-character domestic region code (境内货源地)</source>
+        <translation>须为 5 位境内货源地代码</translation>
+    </message>
+    <message>
+        <source>must be above 0</source>
+        <translation>须大于 0</translation>
+    </message>
+    <message>
+        <source>the trade unit is the legal unit: should equal the trade quantity {0}</source>
+        <translation>成交单位即法定单位：应等于成交数量 {0}</translation>
+    </message>
+    <message>
+        <source>not the unit price {0} × quantity {1} (to the fen)</source>
+        <translation>不等于单价 {0} × 数量 {1}（精确到分）</translation>
+    </message>
+    <message>
+        <source>not in the rate library on {0}: no rebate for it</source>
+        <translation>{0} 的退税率文库中没有该编号：不能退税</translation>
+    </message>
+    <message>
+        <source>not a field that can be edited</source>
+        <translation>该字段不可编辑</translation>
+    </message>
+    <message>
+        <source>at most {0} decimal places</source>
+        <translation>最多 {0} 位小数</translation>
+    </message>
+    <message>
+        <source>cannot be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>须为整数</translation>
+    </message>
+    <message>
+        <source>at most {0} characters, got {1}</source>
+        <translation>最多 {0} 个字符，现为 {1} 个</translation>
+    </message>
+    <message>
+        <source>must be exactly {0} digits</source>
+        <translation>须为 {0} 位数字</translation>
+    </message>
+    <message>
+        <source>the 9th digit must be 0 for an export declaration (1 is an import)</source>
+        <translation>出口报关单第 9 位须为 0（1 为进口）</translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <source>not a date (YYYY-MM-DD)</source>
+        <translation>不是日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>already the number of {0}</source>
+        <translation>已是 {0} 的编号</translation>
+    </message>
+    <message>
+        <source>the declaration is cancelled</source>
+        <translation>报关单已作废</translation>
+    </message>
+    <message>
+        <source>say why the declaration is amended</source>
+        <translation>请写明修改原因</translation>
+    </message>
+    <message>
+        <source>no such line</source>
+        <translation>没有该项</translation>
+    </message>
+    <message>
+        <source>not mapped to a SKU yet</source>
+        <translation>尚未对应到 SKU</translation>
+    </message>
+    <message>
+        <source>no goods amount</source>
+        <translation>没有货值</translation>
+    </message>
+    <message>
+        <source>no destination country</source>
+        <translation>没有目的国</translation>
+    </message>
+    <message>
+        <source>needs a 10-digit HS code</source>
+        <translation>须有 10 位商品编号</translation>
+    </message>
+    <message>
+        <source>needs its legal unit</source>
+        <translation>须有法定计量单位</translation>
+    </message>
+    <message>
+        <source>needed with a second legal unit</source>
+        <translation>有法定第二单位时必填</translation>
+    </message>
+    <message>
+        <source>no undeclared {0} orders shipped from {1} to {2}</source>
+        <translation>{1} 至 {2} 没有待申报的 {0} 订单</translation>
+    </message>
+    <message>
+        <source>shipment {0} is already declared by {1}</source>
+        <translation>头程 {0} 已由 {1} 申报</translation>
+    </message>
+    <message>
+        <source>Order {0}, line {1}</source>
+        <translation>订单 {0} 第 {1} 行</translation>
+    </message>
+    <message>
+        <source>SKU {0}</source>
+        <translation>SKU {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DeclarationsScreen</name>
+    <message>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <source>Search by ref, customs no., contract, bill, consignee</source>
+        <translation>按单据编号、海关编号、合同号、提运单号、收货人搜索</translation>
+    </message>
+    <message>
+        <source>Declarations</source>
+        <translation>报关单</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Open (draft or filed)</source>
+        <translation>未结关（草稿或已申报）</translation>
+    </message>
+    <message>
+        <source>Any mode</source>
+        <translation>全部监管方式</translation>
+    </message>
+    <message>
+        <source>New from shipment…</source>
+        <translation>从头程新建…</translation>
+    </message>
+    <message>
+        <source>New from orders…</source>
+        <translation>从订单新建…</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>申报</translation>
+    </message>
+    <message>
+        <source>Clear…</source>
+        <translation>结关…</translation>
+    </message>
+    <message>
+        <source>Amend…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>Cancel declaration</source>
+        <translation>作废报关单</translation>
+    </message>
+    <message>
+        <source>Import broker list…</source>
+        <translation>导入报关行清单…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Mark it filed with customs; refused while the checks find errors</source>
+        <translation>标记为已向海关申报；检查有错误时不能申报</translation>
+    </message>
+    <message>
+        <source>Enter the customs number and export date: it is then locked</source>
+        <translation>填写海关编号和出口日期，之后报关单锁定</translation>
+    </message>
+    <message>
+        <source>Back to a draft, to correct it before customs clear it</source>
+        <translation>退回草稿，在海关结关前更正</translation>
+    </message>
+    <message>
+        <source>The broker's list of cleared declarations (xlsx or csv)</source>
+        <translation>报关行提供的已结关清单（xlsx 或 csv）</translation>
+    </message>
+    <message>
+        <source>{0} declarations</source>
+        <translation>{0} 份报关单</translation>
+    </message>
+    <message>
+        <source>Showing the first {0} declarations; counting the rest…</source>
+        <translation>显示前 {0} 份报关单；正在统计其余…</translation>
+    </message>
+    <message>
+        <source>{0} saved.</source>
+        <translation>{0} 已保存。</translation>
+    </message>
+    <message>
+        <source>{0} was not saved</source>
+        <translation>{0} 未保存</translation>
+    </message>
+    <message>
+        <source>Saving {0}…</source>
+        <translation>正在保存 {0}…</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>{0} has changes that are not saved. Save them?</source>
+        <translation>{0} 有未保存的修改。要保存吗？</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>{0}: {1} errors, {2} warnings.</source>
+        <translation>{0}：{1} 个错误，{2} 个警告。</translation>
+    </message>
+    <message>
+        <source>{0} has {1} error(s); they are shown on their fields and listed under the form.</source>
+        <translation>{0} 有 {1} 个错误；已在对应字段上标出，并列在表单下方。</translation>
+    </message>
+    <message>
+        <source>{0} cannot be filed</source>
+        <translation>{0} 不能申报</translation>
+    </message>
+    <message>
+        <source>Filing {0}…</source>
+        <translation>正在申报 {0}…</translation>
+    </message>
+    <message>
+        <source>{0} filed.</source>
+        <translation>{0} 已申报。</translation>
+    </message>
+    <message>
+        <source>{0} cleared: {1}.</source>
+        <translation>{0} 已结关：{1}。</translation>
+    </message>
+    <message>
+        <source>Clearing {0}…</source>
+        <translation>正在结关 {0}…</translation>
+    </message>
+    <message>
+        <source>Withdrawing {0}…</source>
+        <translation>正在撤回 {0}…</translation>
+    </message>
+    <message>
+        <source>{0} is a draft again.</source>
+        <translation>{0} 已退回草稿。</translation>
+    </message>
+    <message>
+        <source>Cancel {0}</source>
+        <translation>作废 {0}</translation>
+    </message>
+    <message>
+        <source>Cancel the declaration {0}? It stays listed as cancelled; its shipment or orders can be declared again.</source>
+        <translation>作废报关单 {0}？它仍以“已作废”列出；其头程或订单可重新申报。</translation>
+    </message>
+    <message>
+        <source>Cancelling {0}…</source>
+        <translation>正在作废 {0}…</translation>
+    </message>
+    <message>
+        <source>{0} cancelled.</source>
+        <translation>{0} 已作废。</translation>
+    </message>
+    <message>
+        <source>{0} draft declaration(s) made.</source>
+        <translation>已生成 {0} 份报关单草稿。</translation>
+    </message>
+    <message>
+        <source>Import the broker's cleared list</source>
+        <translation>导入报关行的已结关清单</translation>
+    </message>
+    <message>
+        <source>Spreadsheets ({0})</source>
+        <translation>表格文件（{0}）</translation>
+    </message>
+    <message>
+        <source>Importing {0}…</source>
+        <translation>正在导入 {0}…</translation>
     </message>
 </context>
 <context>
@@ -670,6 +1722,96 @@
     <message>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
+    </message>
+</context>
+<context>
+    <name>FromOrdersDialog</name>
+    <message>
+        <source>New declarations from orders</source>
+        <translation>从订单新建报关单</translation>
+    </message>
+    <message>
+        <source>All shops</source>
+        <translation>全部店铺</translation>
+    </message>
+    <message>
+        <source>Leave out order lines that cannot be declared yet</source>
+        <translation>跳过暂不能申报的订单行</translation>
+    </message>
+    <message>
+        <source>Unmapped SKUs, SKUs without HS code or legal unit, lines without an amount: declared later, once fixed</source>
+        <translation>未对应的 SKU、缺商品编号或法定单位的 SKU、没有金额的行：修正后再申报</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>监管方式</translation>
+    </message>
+    <message>
+        <source>Shipped from</source>
+        <translation>发货日期从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>9610: one summary per destination and currency (at most 50 lines each); 9710 and 0110: one declaration per order.</source>
+        <translation>9610：每个目的国和币制一份汇总（每份最多 50 项）；9710 和 0110：每个订单一份报关单。</translation>
+    </message>
+    <message>
+        <source>Drafting {0} declarations…</source>
+        <translation>正在生成 {0} 报关单…</translation>
+    </message>
+</context>
+<context>
+    <name>FromShipmentDialog</name>
+    <message>
+        <source>New 9810 declaration from a shipment</source>
+        <translation>从头程新建 9810 报关单</translation>
+    </message>
+    <message>
+        <source>First-leg shipments to an overseas warehouse that no declaration covers yet. The values are their unit costs in the currency chosen, at the company's exchange-rate policy.</source>
+        <translation>发往海外仓、尚未报关的头程。货值为其单位成本，按公司汇率政策折算为所选币制。</translation>
+    </message>
+    <message>
+        <source>Shipment</source>
+        <translation>头程</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>发货日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>目的仓</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Declared currency</source>
+        <translation>申报币制</translation>
+    </message>
+    <message>
+        <source>No shipped shipment is waiting for its declaration.</source>
+        <translation>没有等待报关的已发货头程。</translation>
+    </message>
+    <message>
+        <source>Drafting the declaration of {0}…</source>
+        <translation>正在生成 {0} 的报关单…</translation>
     </message>
 </context>
 <context>
@@ -990,6 +2132,168 @@
     </message>
 </context>
 <context>
+    <name>LedgerScreen</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Search by SKU code or name</source>
+        <translation>按 SKU 编码或品名搜索</translation>
+    </message>
+    <message>
+        <source>Stock ledger</source>
+        <translation>库存流水</translation>
+    </message>
+    <message>
+        <source>All warehouses</source>
+        <translation>全部仓库</translation>
+    </message>
+    <message>
+        <source>Any kind</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Dated</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Reverse move…</source>
+        <translation>冲销流水…</translation>
+    </message>
+    <message>
+        <source>Cancel the selected move by posting its opposite; moves are never edited</source>
+        <translation>过一笔相反的流水来冲销所选流水；流水本身从不修改</translation>
+    </message>
+    <message>
+        <source>{0} moves, the last posted first; values in CNY</source>
+        <translation>{0} 笔流水，最新过账的在前；金额单位为人民币</translation>
+    </message>
+    <message>
+        <source>Showing the last {0} moves; counting the rest…</source>
+        <translation>显示最新的 {0} 笔流水；正在统计其余…</translation>
+    </message>
+    <message>
+        <source>Move reversed by move no. {0}.</source>
+        <translation>已由第 {0} 号流水冲销。</translation>
+    </message>
+    <message>
+        <source>Reversed, with a warning</source>
+        <translation>已冲销，但有提醒</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerTable</name>
+    <message>
+        <source>Receipt</source>
+        <translation>采购入库</translation>
+    </message>
+    <message>
+        <source>Shipped out</source>
+        <translation>头程发出</translation>
+    </message>
+    <message>
+        <source>Transfer in</source>
+        <translation>调拨入库</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>销售出库</translation>
+    </message>
+    <message>
+        <source>Customer return</source>
+        <translation>客户退货</translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation>库存调整</translation>
+    </message>
+    <message>
+        <source>Stocktake gain</source>
+        <translation>盘盈</translation>
+    </message>
+    <message>
+        <source>Stocktake loss</source>
+        <translation>盘亏</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>冲销</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>流水号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>品名</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>单位成本</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Qty after</source>
+        <translation>结存数量</translation>
+    </message>
+    <message>
+        <source>Value after</source>
+        <translation>结存金额</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Reversed by</source>
+        <translation>冲销流水</translation>
+    </message>
+    <message>
+        <source>reverses no. {0}</source>
+        <translation>冲销第 {0} 号</translation>
+    </message>
+    <message>
+        <source>no. {0}</source>
+        <translation>第 {0} 号</translation>
+    </message>
+    <message>
+        <source>The position right after this move, as posted</source>
+        <translation>本笔流水过账后该仓该 SKU 的结存</translation>
+    </message>
+    <message>
+        <source>Posted by {0}</source>
+        <translation>过账人：{0}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>ExportDesk</source>
@@ -1024,6 +2328,29 @@ ExportDesk closes anyway; use “Back up now” on Home next time.</source>
 {0}
 
 程序仍将关闭；下次请在首页点击“立即备份”。</translation>
+    </message>
+</context>
+<context>
+    <name>NewStocktakeDialog</name>
+    <message>
+        <source>New stocktake</source>
+        <translation>新建盘点</translation>
+    </message>
+    <message>
+        <source>Every SKU on hand there on the count date gets a line, with what the ledger says as the expected quantity. Export the count sheet next.</source>
+        <translation>盘点日在该仓有库存的每个 SKU 各占一行，账面数量取自库存台账。下一步请导出盘点表。</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Count date</source>
+        <translation>盘点日期</translation>
     </message>
 </context>
 <context>
@@ -1509,9 +2836,134 @@ ExportDesk closes anyway; use “Back up now” on Home next time.</source>
     </message>
 </context>
 <context>
+    <name>PositionMovesDialog</name>
+    <message>
+        <source>Moves of {0}</source>
+        <translation>{0} 的库存流水</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>{0}: {1} moves, the last posted first; values in CNY</source>
+        <translation>{0}：{1} 笔流水，最新过账的在前；金额单位为人民币</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>{0} declarations, one after another in one PDF</source>
+        <translation>{0} 份报关单，依次合并为一个 PDF</translation>
+    </message>
+    <message>
+        <source>Declaration (报关单)</source>
+        <translation>报关单</translation>
+    </message>
+    <message>
+        <source>Commercial invoice</source>
+        <translation>商业发票</translation>
+    </message>
+    <message>
+        <source>Packing list</source>
+        <translation>装箱单</translation>
+    </message>
+    <message>
+        <source>Mark it “{0}” (for the rebate)</source>
+        <translation>加“{0}”标记（用于退税）</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation>实际大小</translation>
+    </message>
+    <message>
+        <source>Rendering…</source>
+        <translation>正在生成…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>The PDF could not be opened: {0}</source>
+        <translation>无法打开 PDF：{0}</translation>
+    </message>
+    <message>
+        <source>Page {0} of {1}</source>
+        <translation>第 {0} 页，共 {1} 页</translation>
+    </message>
+    <message>
+        <source>Print {0}</source>
+        <translation>打印 {0}</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>已发送到打印机。</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>无法启动打印机。</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to {0}</source>
+        <translation>已保存到 {0}</translation>
+    </message>
+    <message>
+        <source>Declaration {0}</source>
+        <translation>报关单 {0}</translation>
+    </message>
+    <message>
+        <source>Commercial invoice {0}</source>
+        <translation>商业发票 {0}</translation>
+    </message>
+    <message>
+        <source>Packing list {0}</source>
+        <translation>装箱单 {0}</translation>
+    </message>
+    <message>
+        <source>Drawing {0}…</source>
+        <translation>正在生成{0}…</translation>
+    </message>
+</context>
+<context>
     <name>RateLibraryPanel</name>
     <message>
-        <source>The tax office&apos;s rate library (退税率文库) gives the levy and rebate rates and the legal unit of every HS code. Import the cmcode file it publishes (DBF, or the same columns as Excel or CSV); earlier editions are kept.</source>
+        <source>The tax office's rate library (退税率文库) gives the levy and rebate rates and the legal unit of every HS code. Import the cmcode file it publishes (DBF, or the same columns as Excel or CSV); earlier editions are kept.</source>
         <translation>税务局的退税率文库给出每个商品编码的征税率、退税率和法定计量单位。请导入其发布的 cmcode 文件（DBF，或相同列的 Excel / CSV）；以前的版本会保留。</translation>
     </message>
     <message>
@@ -1640,7 +3092,7 @@ Levy rate {2}, rebate rate {3}, legal unit {4} (edition {5}).</source>
         <translation>最多 {0} 个字符，实际 {1} 个</translation>
     </message>
     <message>
-        <source>the company&apos;s Chinese name is required</source>
+        <source>the company's Chinese name is required</source>
         <translation>企业中文名称为必填项</translation>
     </message>
     <message>
@@ -1654,6 +3106,279 @@ Levy rate {2}, rebate rate {3}, legal unit {4} (edition {5}).</source>
     <message>
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveDialog</name>
+    <message>
+        <source>Receive {0}</source>
+        <translation>收货：{0}</translation>
+    </message>
+    <message>
+        <source>{0} from {1} to {2}, shipped {3}. Enter what arrived now; what is still missing stays in transit for a later receipt unless you close the shipment.</source>
+        <translation>{0} 从 {1} 发往 {2}，发运日期 {3}。请填写本次实收数量；未到的部分仍为在途，可以以后再收货，除非您关闭此批发运。</translation>
+    </message>
+    <message>
+        <source>Close the shipment: nothing more will arrive (what is missing is a shortage)</source>
+        <translation>关闭此批发运：不会再有货到（未到部分记为短少）</translation>
+    </message>
+    <message>
+        <source>Receive</source>
+        <translation>收货</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>收货日期</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>品名</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>发运数量</translation>
+    </message>
+    <message>
+        <source>Received before</source>
+        <translation>此前已收</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>未到</translation>
+    </message>
+    <message>
+        <source>Received now</source>
+        <translation>本次实收</translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation>收货后</translation>
+    </message>
+    <message>
+        <source>{0} count(s) are not numbers ≥ 0.</source>
+        <translation>有 {0} 个数量不是大于等于 0 的数字。</translation>
+    </message>
+    <message>
+        <source>Receiving {0} units.</source>
+        <translation>本次收货 {0} 件。</translation>
+    </message>
+    <message>
+        <source>{0} units more than shipped (an overage).</source>
+        <translation>比发运多 {0} 件（溢收）。</translation>
+    </message>
+    <message>
+        <source>{0} units will be recorded as short.</source>
+        <translation>{0} 件将记为短少。</translation>
+    </message>
+    <message>
+        <source>{0} units stay in transit.</source>
+        <translation>{0} 件仍在途。</translation>
+    </message>
+    <message>
+        <source>not a count</source>
+        <translation>不是有效数量</translation>
+    </message>
+    <message>
+        <source>{0} over</source>
+        <translation>溢收 {0}</translation>
+    </message>
+    <message>
+        <source>{0} short</source>
+        <translation>短少 {0}</translation>
+    </message>
+    <message>
+        <source>{0} to come</source>
+        <translation>待到 {0}</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>已收齐</translation>
+    </message>
+    <message>
+        <source>Receiving {0}…</source>
+        <translation>正在收货 {0}…</translation>
+    </message>
+    <message>
+        <source>Received with warnings</source>
+        <translation>已收货（有警告）</translation>
+    </message>
+</context>
+<context>
+    <name>ReplenishmentDialog</name>
+    <message>
+        <source>At or below its reorder point</source>
+        <translation>已到或低于补货点</translation>
+    </message>
+    <message>
+        <source>Runs out within the lead time</source>
+        <translation>补货周期内将断货</translation>
+    </message>
+    <message>
+        <source>Replenishment suggestions</source>
+        <translation>补货建议</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Create draft shipment</source>
+        <translation>生成发运草稿</translation>
+    </message>
+    <message>
+        <source>Send to</source>
+        <translation>补货仓库</translation>
+    </message>
+    <message>
+        <source>Sales velocity over the last</source>
+        <translation>销售速度统计最近</translation>
+    </message>
+    <message>
+        <source>Ship from</source>
+        <translation>发货仓库</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>品名</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>在库</translation>
+    </message>
+    <message>
+        <source>In transit</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <source>Sold per day</source>
+        <translation>日均销量</translation>
+    </message>
+    <message>
+        <source>Days of cover</source>
+        <translation>可售天数</translation>
+    </message>
+    <message>
+        <source>Reorder point</source>
+        <translation>补货点</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>建议发货</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Working out the suggestions…</source>
+        <translation>正在计算补货建议…</translation>
+    </message>
+    <message>
+        <source>Nothing to send: every SKU there lasts longer than its lead time.</source>
+        <translation>无需补货：该仓每个 SKU 的库存都能撑过补货周期。</translation>
+    </message>
+    <message>
+        <source>{0} chosen line(s) need a quantity above 0.</source>
+        <translation>已选的 {0} 行需要填写大于 0 的数量。</translation>
+    </message>
+    <message>
+        <source>{0} of {1} SKUs chosen: {2} units.</source>
+        <translation>已选 {0}/{1} 个 SKU，共 {2} 件。</translation>
+    </message>
+    <message>
+        <source>Creating the draft shipment…</source>
+        <translation>正在生成发运草稿…</translation>
+    </message>
+</context>
+<context>
+    <name>ReverseMoveDialog</name>
+    <message>
+        <source>Stock move no. {0}</source>
+        <translation>第 {0} 号库存流水</translation>
+    </message>
+    <message>
+        <source>Why it is reversed (kept with the reversal)</source>
+        <translation>冲销原因（随冲销流水保存）</translation>
+    </message>
+    <message>
+        <source>Reverse</source>
+        <translation>冲销</translation>
+    </message>
+    <message>
+        <source>Reversal dated</source>
+        <translation>冲销日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Stock is locked up to {0} (Settings).</source>
+        <translation>库存已锁账至 {0}（见设置）。</translation>
+    </message>
+    <message>
+        <source>The reversal posts the opposite quantity and value; the move itself stays in the ledger.</source>
+        <translation>冲销会过一笔数量和金额相反的流水；原流水仍保留在账上。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>{0} CNY (unit cost {1})</source>
+        <translation>{0} 元（单位成本 {1}）</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>This move is itself a reversal (of move no. {0}); post a new move instead.</source>
+        <translation>本笔流水本身就是冲销（冲销第 {0} 号）；请另过一笔新流水。</translation>
+    </message>
+    <message>
+        <source>Already reversed by move no. {0}.</source>
+        <translation>已由第 {0} 号流水冲销。</translation>
+    </message>
+    <message>
+        <source>Reversing the move…</source>
+        <translation>正在冲销…</translation>
+    </message>
+    <message>
+        <source>Not reversed: {0}</source>
+        <translation>未冲销：{0}</translation>
     </message>
 </context>
 <context>
@@ -1690,7 +3415,7 @@ Levy rate {2}, rebate rate {3}, legal unit {4} (edition {5}).</source>
         <translation>分配规则</translation>
     </message>
     <message>
-        <source>The most specific rule wins: a shop&apos;s own rule over a platform&apos;s, a named channel (AFN, MFN …) or country over any. Orders no rule matches keep the defaults: Amazon AFN → 9810 from the marketplace&apos;s FBA warehouse; shipped from China → 9610; from an overseas warehouse → 9810; B2B → 9710.</source>
+        <source>The most specific rule wins: a shop's own rule over a platform's, a named channel (AFN, MFN …) or country over any. Orders no rule matches keep the defaults: Amazon AFN → 9810 from the marketplace's FBA warehouse; shipped from China → 9610; from an overseas warehouse → 9810; B2B → 9710.</source>
         <translation>越具体的规则越优先：店铺规则优先于平台规则，指定配送渠道（AFN、MFN …）或国家的规则优先于“任意”。没有规则匹配的订单按默认分配：亚马逊 AFN → 9810，从该站点的 FBA 仓发货；国内直发 → 9610；海外仓发货 → 9810；B2B → 9710。</translation>
     </message>
     <message>
@@ -1761,7 +3486,7 @@ Levy rate {2}, rebate rate {3}, legal unit {4} (edition {5}).</source>
         <translation>任意国家（或 USA、DEU …）</translation>
     </message>
     <message>
-        <source>Keep the order&apos;s own</source>
+        <source>Keep the order's own</source>
         <translation>保持订单原仓库</translation>
     </message>
     <message>
@@ -1820,12 +3545,720 @@ Levy rate {2}, rebate rate {3}, legal unit {4} (edition {5}).</source>
         <translation>退税率文库</translation>
     </message>
     <message>
-        <source>Your company&apos;s details go onto every declaration and rebate form.</source>
+        <source>Warehouses</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Your company's details go onto every declaration and rebate form.</source>
         <translation>企业信息会用于每一份报关单和退税申报表。</translation>
     </message>
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>ShipmentDetailPane</name>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>品名</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>发运数量</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>未到</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>单位成本</translation>
+    </message>
+    <message>
+        <source>First-leg cost</source>
+        <translation>头程费用</translation>
+    </message>
+    <message>
+        <source>Landed unit cost</source>
+        <translation>到仓单位成本</translation>
+    </message>
+    <message>
+        <source>Carton no.</source>
+        <translation>箱号</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>箱数</translation>
+    </message>
+    <message>
+        <source>L × W × H (cm)</source>
+        <translation>长 × 宽 × 高（厘米）</translation>
+    </message>
+    <message>
+        <source>Gross kg each</source>
+        <translation>单箱毛重（千克）</translation>
+    </message>
+    <message>
+        <source>Gross kg</source>
+        <translation>总毛重（千克）</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>箱内货物</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币制</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>汇率</translation>
+    </message>
+    <message>
+        <source>CNY</source>
+        <translation>人民币</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Value (CNY)</source>
+        <translation>金额（人民币）</translation>
+    </message>
+    <message>
+        <source>Select a shipment to see its lines, cartons and costs.</source>
+        <translation>选择一批发运以查看其明细、装箱和费用。</translation>
+    </message>
+    <message>
+        <source>Lines ({0})</source>
+        <translation>明细（{0}）</translation>
+    </message>
+    <message>
+        <source>Cartons ({0})</source>
+        <translation>装箱（{0}）</translation>
+    </message>
+    <message>
+        <source>Costs ({0})</source>
+        <translation>费用（{0}）</translation>
+    </message>
+    <message>
+        <source>Discrepancies ({0})</source>
+        <translation>差异（{0}）</translation>
+    </message>
+    <message>
+        <source>Discrepancies</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Shipped {0} · expected {1} · received {2}</source>
+        <translation>发运 {0} · 预计到仓 {1} · 收货 {2}</translation>
+    </message>
+    <message>
+        <source>Carrier {0} · tracking {1} · booking no. {2}</source>
+        <translation>承运人 {0} · 运单号 {1} · 订仓单号 {2}</translation>
+    </message>
+    <message>
+        <source>First-leg cost {0} CNY allocated by {1} · {2} cartons, {3} kg gross, {4} kg chargeable (÷{5})</source>
+        <translation>头程费用 {0} 元，按{1}分摊 · {2} 箱，毛重 {3} 千克，计费重 {4} 千克（÷{5}）</translation>
+    </message>
+</context>
+<context>
+    <name>ShipmentEditDialog</name>
+    <message>
+        <source>New shipment</source>
+        <translation>新建头程发运</translation>
+    </message>
+    <message>
+        <source>Shipment {0}</source>
+        <translation>头程发运 {0}</translation>
+    </message>
+    <message>
+        <source>Leave empty for the next free number</source>
+        <translation>留空则自动编号</translation>
+    </message>
+    <message>
+        <source>Expected on</source>
+        <translation>预计到仓</translation>
+    </message>
+    <message>
+        <source> cm³/kg</source>
+        <translation> cm³/kg</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>明细</translation>
+    </message>
+    <message>
+        <source>Cartons</source>
+        <translation>装箱</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>路线</translation>
+    </message>
+    <message>
+        <source>References</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>First-leg cost allocation</source>
+        <translation>头程费用分摊</translation>
+    </message>
+    <message>
+        <source>Ref</source>
+        <translation>发运单号</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>发货仓</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>目的仓</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>到仓</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>运输方式</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>承运人</translation>
+    </message>
+    <message>
+        <source>Tracking no.</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Booking no.</source>
+        <translation>订仓单号</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Allocate by</source>
+        <translation>分摊依据</translation>
+    </message>
+    <message>
+        <source>Volumetric divisor</source>
+        <translation>体积重系数</translation>
+    </message>
+    <message>
+        <source>订仓单号, for the 9810 declaration</source>
+        <translation>订仓单号，用于 9810 申报</translation>
+    </message>
+    <message>
+        <source>How freight, duty and fees are shared by the lines</source>
+        <translation>运费、关税和杂费在各明细间的分摊方式</translation>
+    </message>
+    <message>
+        <source>6000 for most air and express, 5000 for some</source>
+        <translation>空运和快递多为 6000，部分为 5000</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit cost (CNY)</source>
+        <translation>单位成本（人民币）</translation>
+    </message>
+    <message>
+        <source>First-leg cost</source>
+        <translation>头程费用</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>添加明细</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>删除明细</translation>
+    </message>
+    <message>
+        <source>Unit cost: what a unit cost at the origin; empty takes its current cost.</source>
+        <translation>单位成本：发货仓的单位成本；留空则取当前成本。</translation>
+    </message>
+    <message>
+        <source>Carton no.</source>
+        <translation>箱号</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>箱数</translation>
+    </message>
+    <message>
+        <source>Length cm</source>
+        <translation>长（厘米）</translation>
+    </message>
+    <message>
+        <source>Width cm</source>
+        <translation>宽（厘米）</translation>
+    </message>
+    <message>
+        <source>Height cm</source>
+        <translation>高（厘米）</translation>
+    </message>
+    <message>
+        <source>Gross kg each</source>
+        <translation>单箱毛重（千克）</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>箱内货物</translation>
+    </message>
+    <message>
+        <source>Add cartons</source>
+        <translation>添加装箱</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>One row per carton size: number “1” or a range “2-10” with its count.</source>
+        <translation>每种箱规一行：箱号填“1”或区间“2-10”，并填写箱数。</translation>
+    </message>
+    <message>
+        <source>Type a SKU code or name</source>
+        <translation>输入 SKU 编码或品名</translation>
+    </message>
+    <message>
+        <source>Saving the shipment…</source>
+        <translation>正在保存头程发运…</translation>
+    </message>
+    <message>
+        <source>Line {0}</source>
+        <translation>第 {0} 行明细</translation>
+    </message>
+    <message>
+        <source>Cartons row {0}</source>
+        <translation>第 {0} 行装箱</translation>
+    </message>
+</context>
+<context>
+    <name>Shipments</name>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>已发运</translation>
+    </message>
+    <message>
+        <source>Partly received</source>
+        <translation>部分收货</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收货</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Chargeable weight</source>
+        <translation>计费重</translation>
+    </message>
+    <message>
+        <source>Gross weight</source>
+        <translation>毛重</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>体积</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>by quantity</source>
+        <translation>按数量</translation>
+    </message>
+    <message>
+        <source>from each SKU's weight and size</source>
+        <translation>取自各 SKU 的重量和尺寸</translation>
+    </message>
+    <message>
+        <source>from the cartons' totals, shared by quantity (some SKUs lack sizes)</source>
+        <translation>取自装箱合计，按数量分配（部分 SKU 缺少尺寸）</translation>
+    </message>
+    <message>
+        <source>Freight</source>
+        <translation>运费</translation>
+    </message>
+    <message>
+        <source>Duty and taxes</source>
+        <translation>关税及税费</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>杂费</translation>
+    </message>
+    <message>
+        <source>Insurance</source>
+        <translation>保险费</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>相符</translation>
+    </message>
+    <message>
+        <source>Still in transit</source>
+        <translation>仍在途</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>短少</translation>
+    </message>
+    <message>
+        <source>Over</source>
+        <translation>溢收</translation>
+    </message>
+    <message>
+        <source>Sea (2)</source>
+        <translation>水路（2）</translation>
+    </message>
+    <message>
+        <source>Air (5)</source>
+        <translation>航空（5）</translation>
+    </message>
+    <message>
+        <source>Rail (3)</source>
+        <translation>铁路（3）</translation>
+    </message>
+    <message>
+        <source>Road (4)</source>
+        <translation>公路（4）</translation>
+    </message>
+    <message>
+        <source>Post (6)</source>
+        <translation>邮件（6）</translation>
+    </message>
+    <message>
+        <source>Other (9)</source>
+        <translation>其他（9）</translation>
+    </message>
+    <message>
+        <source>Ref</source>
+        <translation>发运单号</translation>
+    </message>
+    <message>
+        <source>From → to</source>
+        <translation>发货仓 → 目的仓</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Ship date</source>
+        <translation>发运日期</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>预计到仓</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>收货日期</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>明细数</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Cartons</source>
+        <translation>箱数</translation>
+    </message>
+    <message>
+        <source>First-leg cost (CNY)</source>
+        <translation>头程费用（人民币）</translation>
+    </message>
+    <message>
+        <source>{0} of {1} received</source>
+        <translation>已收 {0}/{1}</translation>
+    </message>
+    <message>
+        <source>Late: expected {0}</source>
+        <translation>已逾期：预计 {0} 到仓</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <source>must be more than 0</source>
+        <translation>必须大于 0</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <source>more than {0} decimal places</source>
+        <translation>小数超过 {0} 位</translation>
+    </message>
+    <message>
+        <source>too large</source>
+        <translation>数值过大</translation>
+    </message>
+    <message>
+        <source>choose a SKU from the list</source>
+        <translation>请从列表中选择 SKU</translation>
+    </message>
+    <message>
+        <source>SKU {0} is on an earlier line</source>
+        <translation>SKU {0} 已在前面的明细中</translation>
+    </message>
+    <message>
+        <source>choose a warehouse</source>
+        <translation>请选择仓库</translation>
+    </message>
+    <message>
+        <source>warehouse {0} is not active</source>
+        <translation>仓库 {0} 已停用</translation>
+    </message>
+    <message>
+        <source>the same as the origin</source>
+        <translation>与发货仓相同</translation>
+    </message>
+    <message>
+        <source>another shipment has this reference</source>
+        <translation>其他发运已使用此单号</translation>
+    </message>
+    <message>
+        <source>longer than {0} characters</source>
+        <translation>超过 {0} 个字符</translation>
+    </message>
+    <message>
+        <source>required, at most 30 characters</source>
+        <translation>必填，最多 30 个字符</translation>
+    </message>
+    <message>
+        <source>must be a whole number above 0</source>
+        <translation>必须是大于 0 的整数</translation>
+    </message>
+    <message>
+        <source>two cartons with the same number</source>
+        <translation>两行装箱的箱号相同</translation>
+    </message>
+    <message>
+        <source>not a known currency code</source>
+        <translation>不是已知的币制代码</translation>
+    </message>
+    <message>
+        <source>no {0} exchange rate on or before {1}: enter one</source>
+        <translation>{1} 及之前没有 {0} 汇率：请填写汇率</translation>
+    </message>
+    <message>
+        <source>before the ship date {0}</source>
+        <translation>早于发运日期 {0}</translation>
+    </message>
+    <message>
+        <source>this SKU is not on the shipment</source>
+        <translation>此 SKU 不在该批发运中</translation>
+    </message>
+    <message>
+        <source>allocation by {0} needs {1}</source>
+        <translation>按{0}分摊需要{1}</translation>
+    </message>
+</context>
+<context>
+    <name>ShipmentsScreen</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Search by ref, carrier, tracking or booking no., SKU</source>
+        <translation>按发运单号、承运人、运单号、订仓单号或 SKU 搜索</translation>
+    </message>
+    <message>
+        <source>Shipments</source>
+        <translation>头程发运</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>In transit (shipped or partly received)</source>
+        <translation>在途（已发运或部分收货）</translation>
+    </message>
+    <message>
+        <source>All warehouses</source>
+        <translation>全部仓库</translation>
+    </message>
+    <message>
+        <source>New shipment…</source>
+        <translation>新建发运…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Ship…</source>
+        <translation>发运…</translation>
+    </message>
+    <message>
+        <source>Receive…</source>
+        <translation>收货…</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>关闭…</translation>
+    </message>
+    <message>
+        <source>Cancel draft</source>
+        <translation>取消草稿</translation>
+    </message>
+    <message>
+        <source>Costs…</source>
+        <translation>费用…</translation>
+    </message>
+    <message>
+        <source>Replenishment…</source>
+        <translation>补货建议…</translation>
+    </message>
+    <message>
+        <source>Finish a shipment that will receive nothing more: what is missing is short</source>
+        <translation>结束不会再到货的发运：未到部分记为短少</translation>
+    </message>
+    <message>
+        <source>What to send to each overseas warehouse, from its sales</source>
+        <translation>根据销售计算各海外仓需要补多少货</translation>
+    </message>
+    <message>
+        <source>{0} shipments</source>
+        <translation>{0} 批发运</translation>
+    </message>
+    <message>
+        <source>Showing the first {0} shipments; counting the rest…</source>
+        <translation>已显示前 {0} 批发运，正在统计其余…</translation>
+    </message>
+    <message>
+        <source>Shipment saved.</source>
+        <translation>发运已保存。</translation>
+    </message>
+    <message>
+        <source>Costs saved.</source>
+        <translation>费用已保存。</translation>
+    </message>
+    <message>
+        <source>{0}: {1} units on {2} line(s) leave {3} and are in transit to {4}. The stock moves are posted on this date.</source>
+        <translation>{0}：{2} 行共 {1} 件从 {3} 出库，在途发往 {4}。库存流水按此日期记账。</translation>
+    </message>
+    <message>
+        <source>Ship {0}</source>
+        <translation>发运 {0}</translation>
+    </message>
+    <message>
+        <source>Ship</source>
+        <translation>发运</translation>
+    </message>
+    <message>
+        <source>Shipping {0}…</source>
+        <translation>正在发运 {0}…</translation>
+    </message>
+    <message>
+        <source>{0} shipped.</source>
+        <translation>{0} 已发运。</translation>
+    </message>
+    <message>
+        <source>{0} received.</source>
+        <translation>{0} 已收货。</translation>
+    </message>
+    <message>
+        <source>Nothing more will arrive for {0}: the {1} units still missing are recorded as shortages and leave the in-transit stock at {2}.</source>
+        <translation>{0} 不会再有货到：仍未到的 {1} 件记为短少，并从 {2} 的在途库存中扣除。</translation>
+    </message>
+    <message>
+        <source>Close {0}</source>
+        <translation>关闭 {0}</translation>
+    </message>
+    <message>
+        <source>Close shipment</source>
+        <translation>关闭发运</translation>
+    </message>
+    <message>
+        <source>Closing {0}…</source>
+        <translation>正在关闭 {0}…</translation>
+    </message>
+    <message>
+        <source>{0} closed.</source>
+        <translation>{0} 已关闭。</translation>
+    </message>
+    <message>
+        <source>Cancel {0}</source>
+        <translation>取消 {0}</translation>
+    </message>
+    <message>
+        <source>Cancel the draft shipment {0}? It stays listed as cancelled.</source>
+        <translation>取消发运草稿 {0}？它仍会以“已取消”显示在列表中。</translation>
+    </message>
+    <message>
+        <source>Cancelling {0}…</source>
+        <translation>正在取消 {0}…</translation>
+    </message>
+    <message>
+        <source>{0} cancelled.</source>
+        <translation>{0} 已取消。</translation>
+    </message>
+    <message>
+        <source>Posted with warnings</source>
+        <translation>已记账（有警告）</translation>
     </message>
 </context>
 <context>
@@ -1847,7 +4280,7 @@ Levy rate {2}, rebate rate {3}, legal unit {4} (edition {5}).</source>
         <translation>在用（不再销售的 SKU 取消勾选）</translation>
     </message>
     <message>
-        <source>Use the library&apos;s rates</source>
+        <source>Use the library's rates</source>
         <translation>使用文库税率</translation>
     </message>
     <message>
@@ -1913,6 +4346,363 @@ Levy rate {2}, rebate rate {3}, legal unit {4} (edition {5}).</source>
     <message>
         <source>Saving the SKU…</source>
         <translation>正在保存 SKU…</translation>
+    </message>
+</context>
+<context>
+    <name>StockScreen</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Search by SKU code or name</source>
+        <translation>按 SKU 编码或品名搜索</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>All warehouses</source>
+        <translation>全部仓库</translation>
+    </message>
+    <message>
+        <source>Only with stock</source>
+        <translation>仅显示有库存</translation>
+    </message>
+    <message>
+        <source>Hide positions with nothing on hand or in transit</source>
+        <translation>隐藏在库和在途都为零的库存</translation>
+    </message>
+    <message>
+        <source>Low stock</source>
+        <translation>库存不足</translation>
+    </message>
+    <message>
+        <source>Positions at or below their reorder point: time to send more</source>
+        <translation>已到或低于补货点：该补货了</translation>
+    </message>
+    <message>
+        <source>Moves…</source>
+        <translation>流水…</translation>
+    </message>
+    <message>
+        <source>The ledger of the selected position (Enter)</source>
+        <translation>所选 SKU 在该仓的库存流水（回车）</translation>
+    </message>
+    <message>
+        <source>Stock ledger</source>
+        <translation>库存流水</translation>
+    </message>
+    <message>
+        <source>Adding up…</source>
+        <translation>正在合计…</translation>
+    </message>
+    <message>
+        <source>Total of {0} positions: {1} units on hand, {2} in transit, value {3} CNY</source>
+        <translation>合计 {0} 条库存：在库 {1} 件，在途 {2} 件，金额 {3} 元</translation>
+    </message>
+    <message>
+        <source>At the end of {0}, {1} positions: {2} units on hand, value {3} CNY (in transit and reserved are not kept for past dates)</source>
+        <translation>{0} 日终，{1} 条库存：在库 {2} 件，金额 {3} 元（过去日期不保留在途和预留数）</translation>
+    </message>
+    <message>
+        <source>{0} {1} (inactive)</source>
+        <translation>{0} {1}（已停用）</translation>
+    </message>
+    <message>
+        <source>{0} positions (SKU × warehouse)</source>
+        <translation>{0} 条库存（SKU × 仓库）</translation>
+    </message>
+    <message>
+        <source>Showing the first {0} positions; counting the rest…</source>
+        <translation>显示前 {0} 条库存；正在统计其余…</translation>
+    </message>
+</context>
+<context>
+    <name>StockTable</name>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>品名</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>在库</translation>
+    </message>
+    <message>
+        <source>In transit</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>预留</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>Value (CNY)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Unit cost (CNY)</source>
+        <translation>单位成本（元）</translation>
+    </message>
+    <message>
+        <source>Days of cover</source>
+        <translation>可售天数</translation>
+    </message>
+    <message>
+        <source>Sells {0} a day (last {1} days); low: time to send more</source>
+        <translation>日均销量 {0}（近 {1} 天）；库存不足：该补货了</translation>
+    </message>
+    <message>
+        <source>Sells {0} a day (last {1} days)</source>
+        <translation>日均销量 {0}（近 {1} 天）</translation>
+    </message>
+    <message>
+        <source>No sales in the last {0} days</source>
+        <translation>近 {0} 天无销售</translation>
+    </message>
+    <message>
+        <source>At or below its reorder point</source>
+        <translation>已到或低于补货点</translation>
+    </message>
+    <message>
+        <source>Not kept for past dates</source>
+        <translation>过去日期不保留此数</translation>
+    </message>
+    <message>
+        <source>Below zero: sold before it was received</source>
+        <translation>负库存：未入库先销售</translation>
+    </message>
+</context>
+<context>
+    <name>StocktakesScreen</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Ref</source>
+        <translation>盘点单号</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Count date</source>
+        <translation>盘点日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>已盘</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Posted on</source>
+        <translation>过账时间</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>品名</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>账面数量</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>单位成本</translation>
+    </message>
+    <message>
+        <source>Value (CNY)</source>
+        <translation>金额（人民币）</translation>
+    </message>
+    <message>
+        <source>Show every line (not only the differences)</source>
+        <translation>显示所有行（不只是差异）</translation>
+    </message>
+    <message>
+        <source>Stocktakes</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <source>New stocktake…</source>
+        <translation>新建盘点…</translation>
+    </message>
+    <message>
+        <source>Export count sheet…</source>
+        <translation>导出盘点表…</translation>
+    </message>
+    <message>
+        <source>Import counts…</source>
+        <translation>导入盘点数量…</translation>
+    </message>
+    <message>
+        <source>Post differences…</source>
+        <translation>差异过账…</translation>
+    </message>
+    <message>
+        <source>Cancel stocktake</source>
+        <translation>取消盘点</translation>
+    </message>
+    <message>
+        <source>{0} stocktakes</source>
+        <translation>{0} 次盘点</translation>
+    </message>
+    <message>
+        <source>Counting sheet out</source>
+        <translation>盘点表已发出</translation>
+    </message>
+    <message>
+        <source>Counts imported</source>
+        <translation>已导入盘点数</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>已过账</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>The ledger changed since the sheet was made: the sheet said {0}</source>
+        <translation>盘点表生成后台账已变动：盘点表上为 {0}</translation>
+    </message>
+    <message>
+        <source>Create a stocktake to count a warehouse.</source>
+        <translation>新建盘点以清点一个仓库。</translation>
+    </message>
+    <message>
+        <source>{0}: export the count sheet, fill in Counted, import it back.</source>
+        <translation>{0}：导出盘点表，填写实盘数量后再导入。</translation>
+    </message>
+    <message>
+        <source>{0} SKUs differ from the ledger at {1}: {2} units found, {3} units missing, net value {4} CNY. {5} of {6} lines counted; uncounted lines are left alone.</source>
+        <translation>{0} 个 SKU 与 {1} 的台账不符：盘盈 {2} 件，盘亏 {3} 件，净额 {4} 元。已盘 {5}/{6} 行；未盘的行不作调整。</translation>
+    </message>
+    <message>
+        <source>Red expected quantities changed since the sheet was made.</source>
+        <translation>红色的账面数量在盘点表生成后有变动。</translation>
+    </message>
+    <message>
+        <source>Creating the stocktake…</source>
+        <translation>正在创建盘点…</translation>
+    </message>
+    <message>
+        <source>Stocktake created: export its count sheet next.</source>
+        <translation>盘点已创建：下一步请导出盘点表。</translation>
+    </message>
+    <message>
+        <source>Export count sheet</source>
+        <translation>导出盘点表</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the count sheet…</source>
+        <translation>正在生成盘点表…</translation>
+    </message>
+    <message>
+        <source>Count sheet with {0} SKUs saved to {1}</source>
+        <translation>含 {0} 个 SKU 的盘点表已保存到 {1}</translation>
+    </message>
+    <message>
+        <source>Import counts</source>
+        <translation>导入盘点数量</translation>
+    </message>
+    <message>
+        <source>Count sheets ({0})</source>
+        <translation>盘点表 ({0})</translation>
+    </message>
+    <message>
+        <source>Importing counts from {0}…</source>
+        <translation>正在从 {0} 导入盘点数量…</translation>
+    </message>
+    <message>
+        <source>Post {0}</source>
+        <translation>过账 {0}</translation>
+    </message>
+    <message>
+        <source>Post the differences of {0} as stock adjustments dated {1}?
+
+{2}
+
+Posted moves are not edited afterwards: a mistake is corrected by reversing them.</source>
+        <translation>将 {0} 的差异按 {1} 记为库存调整？
+
+{2}
+
+过账后的流水不能修改：如有错误，请冲销更正。</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>过账</translation>
+    </message>
+    <message>
+        <source>Posting the stocktake…</source>
+        <translation>正在过账盘点…</translation>
+    </message>
+    <message>
+        <source>{0} posted: {1} gains (+{2} units), {3} losses (−{4} units), net value {5} CNY.</source>
+        <translation>{0} 已过账：盘盈 {1} 项（+{2} 件），盘亏 {3} 项（−{4} 件），净额 {5} 元。</translation>
+    </message>
+    <message>
+        <source>Posted with warnings</source>
+        <translation>已过账（有警告）</translation>
+    </message>
+    <message>
+        <source>Stocktake posted</source>
+        <translation>盘点已过账</translation>
+    </message>
+    <message>
+        <source>Cancel {0}</source>
+        <translation>取消 {0}</translation>
+    </message>
+    <message>
+        <source>Cancel stocktake {0}? Nothing is posted; its counts are kept for reference.</source>
+        <translation>取消盘点 {0}？不会过账任何差异；盘点数量保留备查。</translation>
+    </message>
+    <message>
+        <source>Stocktake cancelled.</source>
+        <translation>盘点已取消。</translation>
+    </message>
+    <message>
+        <source>Cancelling the stocktake…</source>
+        <translation>正在取消盘点…</translation>
     </message>
 </context>
 <context>
@@ -2058,6 +4848,216 @@ Levy rate {2}, rebate rate {3}, legal unit {4} (edition {5}).</source>
     <message>
         <source>{0} platform SKUs mapped; {1} order lines updated.</source>
         <translation>已对应 {0} 个平台 SKU；更新了 {1} 条订单行。</translation>
+    </message>
+</context>
+<context>
+    <name>WarehouseDialog</name>
+    <message>
+        <source>New warehouse</source>
+        <translation>新建仓库</translation>
+    </message>
+    <message>
+        <source>Edit warehouse</source>
+        <translation>编辑仓库</translation>
+    </message>
+    <message>
+        <source>In use (switched off, it takes no stock moves)</source>
+        <translation>启用（停用后不再接受库存流水）</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>仓库代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币制</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Short and unique, e.g. US-LA-3PL; used on the command line</source>
+        <translation>简短且唯一，如 US-LA-3PL；命令行中使用</translation>
+    </message>
+    <message>
+        <source>Where the warehouse is (ISO code, e.g. USA)</source>
+        <translation>仓库所在国家（ISO 代码，如 USA）</translation>
+    </message>
+    <message>
+        <source>The currency its fees are billed in</source>
+        <translation>仓储费用的结算币制</translation>
+    </message>
+    <message>
+        <source>The 3PL company, or Amazon for FBA</source>
+        <translation>海外仓服务商，FBA 填亚马逊</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Saving the warehouse…</source>
+        <translation>正在保存仓库…</translation>
+    </message>
+    <message>
+        <source>Not saved: {0} problem(s) to fix.</source>
+        <translation>未保存：有 {0} 个问题需要修改。</translation>
+    </message>
+</context>
+<context>
+    <name>WarehousesPanel</name>
+    <message>
+        <source>Domestic warehouse</source>
+        <translation>国内仓</translation>
+    </message>
+    <message>
+        <source>Overseas warehouse (3PL)</source>
+        <translation>海外仓(第三方)</translation>
+    </message>
+    <message>
+        <source>Platform warehouse (FBA)</source>
+        <translation>平台仓(FBA)</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>仓库代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币制</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>在库</translation>
+    </message>
+    <message>
+        <source>In transit</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <source>Value (CNY)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>New warehouse…</source>
+        <translation>新建仓库…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Moving weighted average</source>
+        <translation>移动加权平均法</translation>
+    </message>
+    <message>
+        <source>First in, first out (FIFO)</source>
+        <translation>先进先出法</translation>
+    </message>
+    <message>
+        <source>Refuse moves that go below zero</source>
+        <translation>禁止出库至负库存</translation>
+    </message>
+    <message>
+        <source>Allow, with a warning</source>
+        <translation>允许，但给出提醒</translation>
+    </message>
+    <message>
+        <source>Lock moves dated on or before</source>
+        <translation>锁定此日期及之前的库存流水</translation>
+    </message>
+    <message>
+        <source>Cost method</source>
+        <translation>成本计价方法</translation>
+    </message>
+    <message>
+        <source>How units leaving a warehouse are valued; applies to moves from now on.</source>
+        <translation>出库成本的计算方法；对此后的流水生效。</translation>
+    </message>
+    <message>
+        <source>Negative stock</source>
+        <translation>负库存</translation>
+    </message>
+    <message>
+        <source>Period lock</source>
+        <translation>锁账日期</translation>
+    </message>
+    <message>
+        <source>Closed periods: no move, reversal or stocktake may be dated in them.</source>
+        <translation>已结账期间：流水、冲销和盘点都不能记在其中。</translation>
+    </message>
+    <message>
+        <source>Stock rules</source>
+        <translation>库存规则</translation>
+    </message>
+    <message>
+        <source>Save stock rules</source>
+        <translation>保存库存规则</translation>
+    </message>
+    <message>
+        <source>Saving the stock rules…</source>
+        <translation>正在保存库存规则…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Not saved: please correct the fields marked in red.</source>
+        <translation>未保存：请修改标红的项目。</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Switched off</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Warehouse saved.</source>
+        <translation>仓库已保存。</translation>
     </message>
 </context>
 <context>

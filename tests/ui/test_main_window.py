@@ -13,6 +13,7 @@ from desktop_app.core.services import backup
 from desktop_app.paths import backups_dir
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.screens.catalogue import CatalogueScreen
+from desktop_app.ui.screens.declarations import DeclarationsScreen
 from desktop_app.ui.screens.home import HomeScreen
 from desktop_app.ui.screens.ledger import LedgerScreen
 from desktop_app.ui.screens.orders import OrdersScreen
@@ -27,12 +28,12 @@ def test_each_screen_is_reachable_from_the_sidebar(window, qtbot):
     names = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert names == [
         "Home", "Orders", "Catalogue", "Stock", "Shipments", "Stocktakes", "Stock ledger",
-        "Settings",
+        "Declarations", "Settings",
     ]  # fmt: skip
     assert isinstance(window.current_screen(), HomeScreen)
     kinds = (
         HomeScreen, OrdersScreen, CatalogueScreen, StockScreen, ShipmentsScreen,
-        StocktakesScreen, LedgerScreen, SettingsScreen,
+        StocktakesScreen, LedgerScreen, DeclarationsScreen, SettingsScreen,
     )  # fmt: skip
     for row, kind in enumerate(kinds):
         window.nav.setCurrentRow(row)
