@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from desktop_app.core.errors import FieldProblem, ValidationFailed
+from desktop_app.core.errors import FieldProblem
 from desktop_app.core.jobs import Job
 from desktop_app.core.services import shipment_query, shipments
 from desktop_app.core.services.shipment_query import AllocationPreview, ShipmentDetail
 from desktop_app.core.services.shipments import CostDraft
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.dialogs.saving import save_and_close
 from desktop_app.ui.dialogs.shipment_edit import all_problems
 from desktop_app.ui.events import Changes
 from desktop_app.ui.models.shipment_table import (
@@ -246,26 +247,16 @@ class CostsDialog(QDialog):
             all_problems(steps)
             return shipment_id
 
-        self.buttons.setEnabled(False)
-        self.ctx.tasks.write(
+        save_and_close(
+            self,
+            self.ctx,
             work,
-            parent=self,
+            buttons=self.buttons,
             changes=Changes(stock=True),
             label=self.tr("Saving the costs…"),
-            on_success=self._saved,
-            on_failure=self._failed,
+            saved=self.saved,
+            show_problems=self.show_problems,
         )
-
-    def _saved(self, shipment_id: int) -> None:
-        self.saved.emit(shipment_id)
-        self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        if isinstance(error, ValidationFailed):
-            self.show_problems(error.problems)
-        else:
-            self.ctx.tasks.report_failure(self, error)
 
     def show_problems(self, problems: list[FieldProblem]) -> None:
         self.table.clear_marks()

@@ -39,6 +39,7 @@ from desktop_app.core.services import shipment_query, shipments, sku_query
 from desktop_app.core.services.shipment_query import ShipmentDetail, WarehouseChoice
 from desktop_app.core.services.shipments import CartonDraft, LineDraft
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.dialogs.saving import save_and_close
 from desktop_app.ui.events import Changes
 from desktop_app.ui.models.shipment_table import (
     BASES,
@@ -403,26 +404,16 @@ class ShipmentEditDialog(QDialog):
             all_problems(steps)
             return shipment_id
 
-        self.buttons.setEnabled(False)
-        self.ctx.tasks.write(
+        save_and_close(
+            self,
+            self.ctx,
             create if shipment_id is None else update,
-            parent=self,
+            buttons=self.buttons,
             changes=Changes(stock=True),
             label=self.tr("Saving the shipment…"),
-            on_success=self._saved,
-            on_failure=self._failed,
+            saved=self.saved,
+            show_problems=self.show_problems,
         )
-
-    def _saved(self, shipment_id: int) -> None:
-        self.saved.emit(shipment_id)
-        self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        if isinstance(error, ValidationFailed):
-            self.show_problems(error.problems)
-        else:
-            self.ctx.tasks.report_failure(self, error)
 
     def show_problems(self, problems: list[FieldProblem]) -> None:
         """Each problem on its field or cell, and all of them listed under the tables."""

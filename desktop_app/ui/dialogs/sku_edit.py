@@ -24,16 +24,16 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from desktop_app.core import codes
-from desktop_app.core.errors import FieldProblem, ValidationFailed
+from desktop_app.core.errors import FieldProblem
 from desktop_app.core.jobs import Job
 from desktop_app.core.services import catalogue, rate_library, sku_query
 from desktop_app.core.services.rate_library import RateInfo
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.dialogs.saving import save_and_close
 from desktop_app.ui.events import Changes
 from desktop_app.ui.models.sku_table import BRAND_TYPES, PREFERENCES, field_label, number, tr
-from desktop_app.ui.reasons import translate_reason
 from desktop_app.ui.widgets.elements_editor import ElementsEditor
-from desktop_app.ui.widgets.field import FieldBox, field_group
+from desktop_app.ui.widgets.field import FieldBox, field_group, show_on_fields
 from desktop_app.ui.widgets.scroll import scrolled
 
 CHECK_DELAY_MS = 300
@@ -271,15 +271,7 @@ class SkuEditDialog(QDialog):
         return problems
 
     def show_problems(self, problems: list[FieldProblem]) -> None:
-        by_field: dict[str, list[str]] = {}
-        for problem in problems:
-            by_field.setdefault(problem.field, []).append(translate_reason(problem.reason))
-        for name, box in self.boxes.items():
-            reasons = by_field.get(name)
-            if reasons:
-                box.set_problem("; ".join(reasons))
-            else:
-                box.clear_problem()
+        show_on_fields(self.boxes, problems)
         if problems:
             self.summary.setText(
                 self.tr("{0} problem(s) to fix before saving.").format(len(problems))
@@ -347,23 +339,13 @@ class SkuEditDialog(QDialog):
                 return catalogue.create_sku(session, changes).id
             return catalogue.update_sku(session, sku_id, changes).id
 
-        self.buttons.setEnabled(False)
-        self.ctx.tasks.write(
+        save_and_close(
+            self,
+            self.ctx,
             work,
-            parent=self,
+            buttons=self.buttons,
             changes=Changes(skus=True),
             label=self.tr("Saving the SKU…"),
-            on_success=self._saved,
-            on_failure=self._failed,
+            saved=self.saved,
+            show_problems=self.show_problems,
         )
-
-    def _saved(self, sku_id: int) -> None:
-        self.saved.emit(sku_id)
-        self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        if isinstance(error, ValidationFailed):
-            self.show_problems(error.problems)
-        else:
-            self.ctx.tasks.report_failure(self, error)

@@ -29,12 +29,13 @@ from desktop_app.core.jobs import Job
 from desktop_app.core.models.stock import WAREHOUSE_KINDS
 from desktop_app.core.services import position_query, warehouses
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.dialogs.saving import save_and_close
 from desktop_app.ui.events import Changes
 from desktop_app.ui.models.order_table import money
 from desktop_app.ui.models.stock_table import quantity
 from desktop_app.ui.reasons import translate_reason
 from desktop_app.ui.screens.settings_general import save_settings
-from desktop_app.ui.widgets.field import FieldBox, field_group
+from desktop_app.ui.widgets.field import FieldBox, field_group, show_on_fields
 from desktop_app.ui.widgets.list_table import fill, list_table
 
 KINDS = {
@@ -368,36 +369,19 @@ class WarehouseDialog(QDialog):
 
     def save(self) -> None:
         values, warehouse_id = self.values(), self.warehouse_id
-        self.buttons.setEnabled(False)
-        self.ctx.tasks.write(
+        save_and_close(
+            self,
+            self.ctx,
             lambda session, job: save_warehouse(session, warehouse_id, values),
-            parent=self,
+            buttons=self.buttons,
             changes=Changes(stock=True, orders=True),  # orders route to warehouses
             label=self.tr("Saving the warehouse…"),
-            on_success=self._saved,
-            on_failure=self._failed,
+            saved=self.saved,
+            show_problems=self.show_problems,
         )
 
-    def _saved(self, warehouse_id: int) -> None:
-        self.saved.emit(warehouse_id)
-        self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        if isinstance(error, ValidationFailed):
-            self.show_problems(error.problems)
-        else:
-            self.ctx.tasks.report_failure(self, error)
-
     def show_problems(self, problems: list[FieldProblem]) -> None:
-        by_field: dict[str, list[str]] = {}
-        for problem in problems:
-            by_field.setdefault(problem.field, []).append(translate_reason(problem.reason))
-        for name, box in self.boxes.items():
-            if name in by_field:
-                box.set_problem("; ".join(by_field[name]))
-            else:
-                box.clear_problem()
+        show_on_fields(self.boxes, problems)
         self.summary.setText(
             self.tr("Not saved: {0} problem(s) to fix.").format(len(problems)) if problems else ""
         )

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from desktop_app.core.errors import FieldProblem
+from desktop_app.ui.reasons import translate_reason
 
 NOTE_STYLES = {
     "hint": "color: palette(placeholder-text);",
@@ -63,3 +66,15 @@ def field_group(
         boxes[key] = FieldBox(editor, hint)
         form.addRow(label, boxes[key])
     return box
+
+
+def show_on_fields(boxes: Mapping[str, FieldBox], problems: Iterable[FieldProblem]) -> None:
+    """Each box shows the reasons of the problems on its field, joined; the others their hint."""
+    by_field: dict[str, list[str]] = {}
+    for problem in problems:
+        by_field.setdefault(problem.field, []).append(translate_reason(problem.reason))
+    for name, box in boxes.items():
+        if name in by_field:
+            box.set_problem("; ".join(by_field[name]))
+        else:
+            box.clear_problem()
