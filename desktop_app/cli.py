@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -336,7 +337,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         log.exception("internal error in %s", args.command)  # traceback to stderr and the log
         return _fail(args, EXIT_INTERNAL, exc)
-    _print(args, result, text)
+    try:
+        _print(args, result, text)
+    except BrokenPipeError:  # `… | head`: the reader has what it wanted
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes stdout at exit
     return code
 
 
