@@ -1,4 +1,5 @@
-"""Fixtures for window tests: an isolated UI state file, a main window, no blocking boxes."""
+"""Fixtures for window tests: an isolated UI state file, a main window or a context for a screen
+shown on its own, no blocking boxes."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from desktop_app.ui import app as ui_app
 from desktop_app.ui.ui_state import UiState
 from desktop_app.ui.widgets import messages
+from tests.ui.standalone import make_context
 
 WINDOW_SIZE = (1280, 800)
 
@@ -48,6 +50,14 @@ def chinese(qapp) -> Iterator[None]:
     ui_app.install_translators(qapp, "zh_CN")
     yield
     ui_app.install_translators(qapp, "en")
+
+
+@pytest.fixture
+def ctx(db, ui_state, english):
+    """The context of a screen or dialog shown on its own; its task pool stops after the test."""
+    context = make_context(db, ui_state)
+    yield context
+    context.tasks.shutdown()
 
 
 def wait_idle(qtbot, window, timeout: int = 10_000) -> None:

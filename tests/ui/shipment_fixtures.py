@@ -1,5 +1,5 @@
-"""A small stock world for the shipment and stocktake window tests, and a context for a screen
-shown on its own (no main window): warehouses, SKUs with sizes, stock at the factory."""
+"""A small stock world for the shipment and stocktake window tests: warehouses, SKUs with sizes,
+stock at the factory."""
 
 from __future__ import annotations
 
@@ -7,15 +7,12 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from PySide6.QtWidgets import QApplication, QWidget
-
 from desktop_app.core.db import Database
 from desktop_app.core.models import Sku, Warehouse
 from desktop_app.core.services import stock
-from desktop_app.ui.context import AppContext
-from desktop_app.ui.events import AppEvents
-from desktop_app.ui.tasks import TaskRunner
-from desktop_app.ui.ui_state import UiState
+
+# the declaration and print preview tests import these from here
+from tests.ui.standalone import make_context, top_level, wait_idle  # noqa: F401
 
 D = Decimal
 TODAY = dt.date.today()
@@ -64,17 +61,3 @@ def make_world(db: Database, on_hand: int = 500) -> World:
             houses["DE-3PL"].id,
             {code: sku.id for code, sku in skus.items()},
         )
-
-
-def make_context(db: Database, state: UiState) -> AppContext:
-    events = AppEvents()
-    return AppContext(db, TaskRunner(db, events, actor="test"), events, state)
-
-
-def wait_idle(qtbot, ctx: AppContext, timeout: int = 10_000) -> None:
-    qtbot.waitUntil(lambda: not ctx.tasks.busy, timeout=timeout)
-
-
-def top_level(kind: type[QWidget]) -> list[QWidget]:
-    """Visible top-level windows of a kind (message boxes, result dialogs)."""
-    return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]

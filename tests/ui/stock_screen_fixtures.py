@@ -1,6 +1,5 @@
 """Stock for the Stock, Ledger and Warehouses window tests: three warehouses, enough SKUs for
-more than one page of positions, receipts, a shipment, sales in the last 30 days; and a
-context for a screen shown on its own (no main window)."""
+more than one page of positions, receipts, a shipment, sales in the last 30 days."""
 
 from __future__ import annotations
 
@@ -8,16 +7,10 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from PySide6.QtWidgets import QApplication, QWidget
-
 from desktop_app.core import codes
 from desktop_app.core.db import Database
 from desktop_app.core.models import Shipment, Sku
 from desktop_app.core.services import stock, warehouses
-from desktop_app.ui.context import AppContext
-from desktop_app.ui.events import AppEvents
-from desktop_app.ui.tasks import TaskRunner
-from desktop_app.ui.ui_state import UiState
 
 D = Decimal
 TODAY = dt.date.today()
@@ -72,24 +65,3 @@ def make_stock(db: Database) -> Stock:
         for n in range(FILLERS):
             post(f"FILL-{n:03d}", sz, "receipt", 10 + n, TODAY - dt.timedelta(days=3), "1.50")
         return Stock(sz.id, la.id, de.id, ids, shipment.ref)
-
-
-def make_context(db: Database, state: UiState) -> AppContext:
-    events = AppEvents()
-    return AppContext(db, TaskRunner(db, events, actor="test"), events, state)
-
-
-def wait_idle(qtbot, ctx: AppContext, timeout: int = 10_000) -> None:
-    qtbot.waitUntil(lambda: not ctx.tasks.busy, timeout=timeout)
-
-
-def settle(qtbot, ctx: AppContext, model) -> None:
-    """The screen's queries are done and its whole id list is in."""
-    wait_idle(qtbot, ctx)
-    qtbot.waitUntil(lambda: model.complete and not model.loading)
-    wait_idle(qtbot, ctx)
-
-
-def top_level(kind: type[QWidget]) -> list[QWidget]:
-    """Visible top-level windows of a kind (message boxes, dialogs)."""
-    return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]

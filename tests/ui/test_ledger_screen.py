@@ -15,14 +15,12 @@ from desktop_app.core.models import StockMove
 from desktop_app.core.services import ledger_query
 from desktop_app.ui.models import lazy_table
 from desktop_app.ui.screens.ledger import LedgerScreen, ReverseMoveDialog
+from tests.ui.standalone import settle, show, top_level
 from tests.ui.stock_screen_fixtures import (
     EARLY,
     FILLERS,
     TODAY,
-    make_context,
     make_stock,
-    settle,
-    top_level,
 )
 
 D = Decimal
@@ -35,19 +33,8 @@ def world(db):
 
 
 @pytest.fixture
-def ctx(db, ui_state, english):
-    context = make_context(db, ui_state)
-    yield context
-    context.tasks.shutdown()
-
-
-@pytest.fixture
 def screen(qtbot, ctx, world):
-    widget = LedgerScreen(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 760)
-    widget.show()
-    qtbot.waitExposed(widget)
+    widget = show(qtbot, LedgerScreen(ctx), 1100, 760)
     settle(qtbot, ctx, widget.model)
     return widget
 

@@ -9,19 +9,13 @@ from PySide6.QtCore import QDate, Qt
 from desktop_app.core import settings
 from desktop_app.core.services import warehouses
 from desktop_app.ui.screens.settings_warehouses import WarehouseDialog, WarehousesPanel
-from tests.ui.stock_screen_fixtures import make_context, make_stock, top_level, wait_idle
+from tests.ui.standalone import top_level, wait_idle
+from tests.ui.stock_screen_fixtures import make_stock
 
 
 @pytest.fixture
 def world(db):
     return make_stock(db)
-
-
-@pytest.fixture
-def ctx(db, ui_state, english):
-    context = make_context(db, ui_state)
-    yield context
-    context.tasks.shutdown()
 
 
 @pytest.fixture

@@ -16,7 +16,8 @@ from desktop_app.ui.dialogs.shipment_costs import CostsDialog
 from desktop_app.ui.dialogs.shipment_edit import ShipmentEditDialog
 from desktop_app.ui.dialogs.shipment_receive import ReceiveDialog
 from desktop_app.ui.screens.shipments import ShipmentsScreen
-from tests.ui.shipment_fixtures import TODAY, make_context, make_world, wait_idle
+from tests.ui.shipment_fixtures import TODAY, make_world
+from tests.ui.standalone import wait_idle
 
 D = Decimal
 
@@ -24,13 +25,6 @@ D = Decimal
 @pytest.fixture
 def world(db):
     return make_world(db)
-
-
-@pytest.fixture
-def ctx(db, ui_state, english):
-    context = make_context(db, ui_state)
-    yield context
-    context.tasks.shutdown()
 
 
 def editor(qtbot, ctx, shipment_id=None) -> ShipmentEditDialog:

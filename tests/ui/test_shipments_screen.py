@@ -14,7 +14,8 @@ from desktop_app.core.services import shipments, stock
 from desktop_app.core.services.shipment_query import IN_TRANSIT
 from desktop_app.core.services.shipments import CostDraft
 from desktop_app.ui.screens.shipments import ShipmentsScreen
-from tests.ui.shipment_fixtures import TODAY, make_context, make_world, wait_idle
+from tests.ui.shipment_fixtures import TODAY, make_world
+from tests.ui.standalone import settle, show, wait_idle
 
 D = Decimal
 
@@ -25,27 +26,10 @@ def world(db):
 
 
 @pytest.fixture
-def ctx(db, ui_state, english):
-    context = make_context(db, ui_state)
-    yield context
-    context.tasks.shutdown()
-
-
-@pytest.fixture
 def screen(qtbot, ctx, world):
-    widget = ShipmentsScreen(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    settle(qtbot, widget)
+    widget = show(qtbot, ShipmentsScreen(ctx), 1200, 800)
+    settle(qtbot, ctx, widget.model)
     return widget
-
-
-def settle(qtbot, screen: ShipmentsScreen) -> None:
-    wait_idle(qtbot, screen.ctx)
-    qtbot.waitUntil(lambda: screen.model.complete and not screen.model.loading)
-    wait_idle(qtbot, screen.ctx)
 
 
 def draft(db, world, lines, **header) -> int:
@@ -83,7 +67,7 @@ def test_lists_shipments_with_their_totals(qtbot, db, world, screen):
     first = draft(db, world, [(lamp, 10, None), (case, 5, None)], ref="FL-A")
     shipped(db, world, [(lamp, 3, None)], ref="FL-B", carrier="COSCO")
     screen.refresh(None)
-    settle(qtbot, screen)
+    settle(qtbot, screen.ctx, screen.model)
     assert shown_refs(screen) == ["FL-B", "FL-A"]  # newest reference first
     assert screen.header.subtitle_label.text() == "2 shipments"
     row = screen.model.row_data(1)
@@ -107,16 +91,16 @@ def test_status_and_warehouse_filters_and_search(qtbot, db, world, screen):
                                   destination_warehouse_id=world.de, lines=[(lamp, 1, None)],
                                   ref="FL-DE")  # fmt: skip
     screen.refresh(None)
-    settle(qtbot, screen)
+    settle(qtbot, screen.ctx, screen.model)
     screen.status_filter.set_value(IN_TRANSIT)
-    settle(qtbot, screen)
+    settle(qtbot, screen.ctx, screen.model)
     assert shown_refs(screen) == ["FL-GONE"]
     screen.filters.reset()
     screen.warehouse_filter.set_value(world.de)
-    settle(qtbot, screen)
+    settle(qtbot, screen.ctx, screen.model)
     assert shown_refs(screen) == ["FL-DE"]
     screen.filters.reset()
-    settle(qtbot, screen)
+    settle(qtbot, screen.ctx, screen.model)
     for text, expected in (
         ("maeu", ["FL-GONE"]),
         ("CABLE-03", ["FL-GONE"]),
@@ -124,7 +108,7 @@ def test_status_and_warehouse_filters_and_search(qtbot, db, world, screen):
     ):
         screen.search.setText(text)
         screen.search.flush()
-        settle(qtbot, screen)
+        settle(qtbot, screen.ctx, screen.model)
         assert shown_refs(screen) == expected, text
 
 
@@ -133,7 +117,7 @@ def test_the_buttons_follow_the_status(qtbot, db, world, screen):
     a = draft(db, world, [(lamp, 1, None)], ref="FL-1")
     b = shipped(db, world, [(lamp, 1, None)], ref="FL-2")
     screen.refresh(None)
-    settle(qtbot, screen)
+    settle(qtbot, screen.ctx, screen.model)
     enabled = lambda: {k for k, b in screen.buttons.items() if b.isEnabled()}  # noqa: E731
     assert screen.table.select_id(a)
     assert enabled() == {"new", "edit", "ship", "cancel", "costs", "suggest"}
@@ -161,7 +145,7 @@ def test_create_ship_and_receive_with_a_shortage_through_the_dialogs(qtbot, db, 
     editor.texts["carrier"].setText("COSCO")
     editor.save()
     wait_idle(qtbot, screen.ctx)
-    settle(qtbot, screen)
+    settle(qtbot, screen.ctx, screen.model)
     shipment_id = screen.detail.row.id
     assert screen.detail.row.status == "draft" and screen.detail.carrier == "COSCO"
     assert [(ln.sku_code, ln.quantity) for ln in screen.detail.lines] == [
@@ -172,7 +156,7 @@ def test_create_ship_and_receive_with_a_shortage_through_the_dialogs(qtbot, db, 
     screen.ship_current()
     screen.date_dialog.day.setDate(TODAY - dt.timedelta(days=10))
     screen.date_dialog.accept()
-    settle(qtbot, screen)
+    settle(qtbot, screen.ctx, screen.model)
     assert status_of(db, shipment_id) == "shipped"
     assert balance(db, lamp, world.sz) == (D(400), D(0))
     assert balance(db, lamp, world.us) == (D(0), D(100))
@@ -182,7 +166,7 @@ def test_create_ship_and_receive_with_a_shortage_through_the_dialogs(qtbot, db, 
     receive.table.set_text(0, "now", "60")  # 40 lamps still to come; the cases all arrive
     assert "40 units stay in transit" in receive.totals.text()
     receive.post()
-    settle(qtbot, screen)
+    settle(qtbot, screen.ctx, screen.model)
     assert status_of(db, shipment_id) == "partially_received"
     assert balance(db, lamp, world.us) == (D(60), D(40))
     assert screen.detail.row.status == "partially_received"
@@ -195,7 +179,7 @@ def test_create_ship_and_receive_with_a_shortage_through_the_dialogs(qtbot, db, 
     assert "3 units will be recorded as short" in receive.totals.text()
     assert receive.table.text(0, "after") == "3 short"
     receive.post()
-    settle(qtbot, screen)
+    settle(qtbot, screen.ctx, screen.model)
     assert status_of(db, shipment_id) == "received"
     assert balance(db, lamp, world.us) == (D(97), D(0))
     short = [d for d in screen.detail.discrepancies if d.kind == "shortage"]
@@ -209,7 +193,7 @@ def test_costs_allocated_and_landed_through_the_costs_dialog(qtbot, db, world, s
     lamp, case = world.skus["LAMP-01"], world.skus["CASE-02"]
     shipment_id = shipped(db, world, [(lamp, 10, None), (case, 10, None)], ref="FL-C")
     screen.refresh(None)
-    settle(qtbot, screen)
+    settle(qtbot, screen.ctx, screen.model)
     screen.table.select_id(shipment_id)
     screen.edit_costs()
     costs = screen.costs_dialog
@@ -221,14 +205,14 @@ def test_costs_allocated_and_landed_through_the_costs_dialog(qtbot, db, world, s
     assert costs.preview.parts == [D("360.00"), D("360.00")]
     assert "720.00 CNY allocated by quantity" in costs.summary.text()
     costs.save()
-    settle(qtbot, screen)
+    settle(qtbot, screen.ctx, screen.model)
     assert [c.amount_cny for c in screen.detail.costs] == [D("720.00")]
     assert screen.detail.allocation_basis == "quantity"
     assert [ln.landed_unit_cost for ln in screen.detail.lines] == [D("66.0000"), D("40.5000")]
     with db.transaction("test") as session:
         shipments.receive(session, shipment_id, None, TODAY)
     screen.refresh(None)
-    settle(qtbot, screen)
+    settle(qtbot, screen.ctx, screen.model)
     screen.edit_costs()
     assert not screen.costs_dialog.editable  # the receipt fixed the landed cost
     with db.sessions() as session:
@@ -239,11 +223,11 @@ def test_costs_allocated_and_landed_through_the_costs_dialog(qtbot, db, world, s
 def test_cancel_a_draft_after_confirming(qtbot, db, world, screen):
     shipment_id = draft(db, world, [(world.skus["LAMP-01"], 1, None)], ref="FL-X")
     screen.refresh(None)
-    settle(qtbot, screen)
+    settle(qtbot, screen.ctx, screen.model)
     screen.table.select_id(shipment_id)
     screen.cancel_current()
     screen.confirm_box.yes_button.click()
-    settle(qtbot, screen)
+    settle(qtbot, screen.ctx, screen.model)
     assert status_of(db, shipment_id) == "cancelled"
     assert not screen.buttons["edit"].isEnabled()
 
@@ -252,7 +236,7 @@ def test_enter_opens_the_editor_of_the_selected_shipment(qtbot, db, world, scree
     shipment_id = shipped(db, world, [(world.skus["LAMP-01"], 2, None)], ref="FL-E",
                           costs=[CostDraft("fee", "50")])  # fmt: skip
     screen.refresh(None)
-    settle(qtbot, screen)
+    settle(qtbot, screen.ctx, screen.model)
     screen.table.select_id(shipment_id)
     qtbot.keyClick(screen.table, Qt.Key.Key_Return)
     editor = screen.edit_dialog
@@ -261,5 +245,5 @@ def test_enter_opens_the_editor_of_the_selected_shipment(qtbot, db, world, scree
     assert isinstance(picker, QComboBox) and not picker.isEnabled()  # shipped: lines fixed
     editor.texts["tracking_no"].setText("MSKU7654321")
     editor.save()
-    settle(qtbot, screen)
+    settle(qtbot, screen.ctx, screen.model)
     assert screen.detail.tracking_no == "MSKU7654321"

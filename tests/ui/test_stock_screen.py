@@ -15,14 +15,11 @@ from desktop_app.ui.events import Changes
 from desktop_app.ui.models import lazy_table
 from desktop_app.ui.screens.ledger import PositionMovesDialog
 from desktop_app.ui.screens.stock import StockScreen
+from tests.ui.standalone import settle, show, top_level, wait_idle
 from tests.ui.stock_screen_fixtures import (
     FILLERS,
     TODAY,
-    make_context,
     make_stock,
-    settle,
-    top_level,
-    wait_idle,
 )
 
 D = Decimal
@@ -35,19 +32,8 @@ def world(db):
 
 
 @pytest.fixture
-def ctx(db, ui_state, english):
-    context = make_context(db, ui_state)
-    yield context
-    context.tasks.shutdown()
-
-
-@pytest.fixture
 def screen(qtbot, ctx, world):
-    widget = StockScreen(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 760)
-    widget.show()
-    qtbot.waitExposed(widget)
+    widget = show(qtbot, StockScreen(ctx), 1100, 760)
     settle(qtbot, ctx, widget.model)
     return widget
 

@@ -16,7 +16,8 @@ from desktop_app.core.models import Stocktake
 from desktop_app.core.services import stock
 from desktop_app.ui.dialogs.import_result import ImportProblemsDialog
 from desktop_app.ui.screens.stocktakes import StocktakesScreen
-from tests.ui.shipment_fixtures import TODAY, make_context, make_world, top_level, wait_idle
+from tests.ui.shipment_fixtures import TODAY, make_world
+from tests.ui.standalone import show, top_level, wait_idle
 
 D = Decimal
 COUNT_DAY = TODAY - dt.timedelta(days=1)
@@ -34,19 +35,8 @@ def world(db):
 
 
 @pytest.fixture
-def ctx(db, ui_state, english):
-    context = make_context(db, ui_state)
-    yield context
-    context.tasks.shutdown()
-
-
-@pytest.fixture
 def screen(qtbot, ctx, world):
-    widget = StocktakesScreen(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 760)
-    widget.show()
-    qtbot.waitExposed(widget)
+    widget = show(qtbot, StocktakesScreen(ctx), 1100, 760)
     wait_idle(qtbot, ctx)
     return widget
 
