@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import event, insert, inspect, select, text
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 from sqlalchemy.orm.attributes import NO_VALUE
 
 from desktop_app.core.models.base import utcnow
@@ -19,6 +19,39 @@ from desktop_app.core.models.system import AuditEvent
 
 GENESIS = "0" * 64
 _table = AuditEvent.__table__
+_TXN = "transaction_info"
+_TAIL = "audit.tail"
+
+
+def transaction_info(session: Session) -> dict[str, Any]:
+    """A scratch dict for what stays true while the session's current transaction lasts.
+
+    It is emptied when the transaction ends and whenever any part of it rolls back (a
+    savepoint too), so a value kept here is never seen by a later transaction nor after
+    the rows it describes were rolled back. Keyed by the root transaction as well, in case
+    a transaction ends without the events below.
+    """
+    root = session.get_transaction()
+    kept = session.info.get(_TXN)
+    if kept is None or kept[0] is not root:
+        kept = session.info[_TXN] = (root, {})
+    return kept[1]
+
+
+def _forget(session: Session, *_args: object) -> None:
+    session.info.pop(_TXN, None)
+
+
+def _forget_at_end(session: Session, transaction: SessionTransaction) -> None:
+    # A savepoint that was released leaves its work (and what was cached of it) in place.
+    if transaction.parent is None:
+        session.info.pop(_TXN, None)
+
+
+# On the Session class itself: every session, from any factory, forgets on rollback.
+event.listen(Session, "after_rollback", _forget)
+event.listen(Session, "after_soft_rollback", _forget)
+event.listen(Session, "after_transaction_end", _forget_at_end)
 
 
 def _json_default(value: Any) -> Any:
@@ -60,6 +93,16 @@ def event_hash(row: dict[str, Any]) -> str:
 
 
 def _tail(session: Session) -> tuple[int, str]:
+    """The chain's last id and hash, read once per transaction (kept up to date by writes).
+
+    Only write_events appends to the chain, and within a transaction nobody else can (SQLite
+    holds the write lock from the first write; PostgreSQL takes the advisory lock below,
+    held until the transaction ends), so the kept tail stays the real one.
+    """
+    kept = transaction_info(session)
+    tail = kept.get(_TAIL)
+    if tail is not None:
+        return tail
     conn = session.connection()
     if conn.dialect.name == "postgresql":  # serialise writers of the chain
         conn.execute(text("SELECT pg_advisory_xact_lock(7424581)"))
@@ -73,6 +116,7 @@ def write_events(session: Session, events: list[dict[str, Any]]) -> None:
     """Append events (actor/action/entity/entity_id/before/after) to the chain."""
     if not events:
         return
+    session.connection()  # begins the transaction the tail belongs to
     last_id, last_hash = _tail(session)
     actor = session.info.get("actor", "local")
     rows = []
@@ -92,6 +136,7 @@ def write_events(session: Session, events: list[dict[str, Any]]) -> None:
         row["hash"] = last_hash = event_hash(row)
         rows.append(row)
     session.connection().execute(insert(AuditEvent), rows)
+    transaction_info(session)[_TAIL] = (last_id, last_hash)  # only once the rows are in
 
 
 def record(

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop_app.core.audit import transaction_info
 from desktop_app.core.errors import BadInput
 from desktop_app.core.models.system import Setting
 
@@ -61,6 +64,9 @@ REGISTRY: dict[str, SettingSpec] = {
 }
 
 
+_CACHED = "settings.values"
+
+
 def _spec(key: str) -> SettingSpec:
     try:
         return REGISTRY[key]
@@ -77,6 +83,19 @@ def get(session: Session, key: str) -> Any:
 def get_all(session: Session) -> dict[str, Any]:
     stored = {r.key: json.loads(r.value_json) for r in session.scalars(select(Setting))}
     return {key: stored.get(key, spec.default) for key, spec in REGISTRY.items()}
+
+
+def for_transaction(session: Session) -> Mapping[str, Any]:
+    """Every setting (like get_all), read once per transaction: for code asking per row.
+
+    A put in the same session makes the next call read again; a rollback or the end of the
+    transaction forgets what was read (see audit.transaction_info).
+    """
+    kept = transaction_info(session)
+    values = kept.get(_CACHED)
+    if values is None:
+        values = kept[_CACHED] = MappingProxyType(get_all(session))
+    return values
 
 
 def validate(key: str, value: Any) -> Any:
@@ -105,6 +124,7 @@ def validate(key: str, value: Any) -> Any:
 def put(session: Session, key: str, value: Any) -> None:
     """Store one setting (validated); the caller owns the transaction."""
     value = validate(key, value)
+    transaction_info(session).pop(_CACHED, None)
     row = session.get(Setting, key)
     text = json.dumps(value, ensure_ascii=False)
     if row is None:

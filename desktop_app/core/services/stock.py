@@ -68,7 +68,11 @@ class _Rules:
 
 
 def _rules(session: Session) -> _Rules:
-    values = settings.get_all(session)  # one query for the three settings a move needs
+    if session.autoflush:
+        # Reading the settings used to autoflush here; what the caller left pending is
+        # still written (and audited) before the move, so the audit trail reads the same.
+        session.flush()
+    values = settings.for_transaction(session)  # read once per transaction, not per move
     lock = values["stock.period_lock"]
     return _Rules(
         values["stock.cost_method"],
