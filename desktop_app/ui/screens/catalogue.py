@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.orm import Session
@@ -27,13 +25,19 @@ from desktop_app.ui.dialogs.import_result import show_import_failure, show_impor
 from desktop_app.ui.dialogs.sku_edit import SkuEditDialog
 from desktop_app.ui.dialogs.unmapped import UnmappedDialog
 from desktop_app.ui.events import Changes
-from desktop_app.ui.models.lazy_table import LazyTableModel, Sort
+from desktop_app.ui.models.lazy_table import LazyTableModel
 from desktop_app.ui.models.sku_table import BRAND_TYPES, sku_columns, tr
 from desktop_app.ui.widgets.data_table import DataTable, saved_sort
 from desktop_app.ui.widgets.filter_bar import ChoiceFilter, FilterBar
 from desktop_app.ui.widgets.flow_layout import flow
+from desktop_app.ui.widgets.list_screen import (
+    count_text,
+    ids_query,
+    page_layout,
+    query_or_reload,
+    search_box,
+)
 from desktop_app.ui.widgets.screen import PageHeader, Screen
-from desktop_app.ui.widgets.search_box import SearchBox
 
 STATE_KEY = "catalogue/table"
 SPREADSHEETS = "*.xlsx *.xls *.csv *.tsv *.txt"
@@ -60,8 +64,7 @@ class CatalogueScreen(Screen):
         super().__init__(ctx, parent)
         self.unit_names: dict[str, str] = {}
         self.header = PageHeader(self.title(), self.tr("Loading…"))
-        self.search = SearchBox(self.tr("Search SKU, name or HS code"))
-        self.search.search_changed.connect(lambda _text: self.apply_query())
+        self.search = search_box(self.tr("Search SKU, name or HS code"), self.apply_query)
         self.filters = self._build_filters()
         columns = sku_columns(self.unit_names)
         keys = [c.key for c in columns]
@@ -120,12 +123,7 @@ class CatalogueScreen(Screen):
         buttons = [self.new_button, self.edit_button, self.import_button, self.export_button,
                    self.unmapped_button]  # fmt: skip
         tools = flow(buttons, stretchy=self.search)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.addWidget(self.header)
-        layout.addWidget(tools)
-        layout.addWidget(self.filters)
-        layout.addWidget(self.table, 1)
+        page_layout(self, self.header, tools, self.filters, self.table, stretch=self.table)
         self._selection_changed()
 
     def open_unmapped(self) -> UnmappedDialog:
@@ -144,10 +142,7 @@ class CatalogueScreen(Screen):
 
     # -- querying ------------------------------------------------------------------
     def refresh(self, changes: Changes | None = None) -> None:
-        if not self.model.has_query:
-            self.apply_query()
-        else:
-            self.model.reload(keep_position=True)
+        query_or_reload(self.model, self.apply_query)
         self.ctx.tasks.query(load_choices, parent=self, on_success=self.show_choices)
 
     def current_filters(self) -> SkuFilters:
@@ -162,11 +157,7 @@ class CatalogueScreen(Screen):
 
     def apply_query(self) -> None:
         text, filters = self.search.query(), self.current_filters()
-
-        def ids(session: Session, sort: Sort, limit: int | None) -> Sequence[int]:
-            return sku_query.sku_ids(session, text, filters, sort, limit=limit)
-
-        self.model.set_query(ids)
+        self.model.set_query(ids_query(sku_query.sku_ids, text, filters))
 
     def show_choices(self, choices: CatalogueChoices) -> None:
         self.supplier_filter.set_choices([(name, i) for i, name in choices.suppliers])
@@ -176,12 +167,9 @@ class CatalogueScreen(Screen):
             self.table.viewport().update()
 
     def _show_count(self, rows: int, complete: bool) -> None:
-        number = QLocale().toString(rows)
-        if complete:
-            text = self.tr("{0} SKUs").format(number)
-        else:
-            text = self.tr("Showing the first {0} SKUs; counting the rest…").format(number)
-        self.header.set_subtitle(text)
+        all_rows = self.tr("{0} SKUs")
+        first_rows = self.tr("Showing the first {0} SKUs; counting the rest…")
+        self.header.set_subtitle(count_text(rows, complete, all_rows, first_rows))
 
     def _selection_changed(self) -> None:
         self.edit_button.setEnabled(self.table.current_id() is not None)

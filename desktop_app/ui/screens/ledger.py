@@ -35,8 +35,14 @@ from desktop_app.ui.widgets.data_table import DataTable, saved_sort
 from desktop_app.ui.widgets.date_range import DateRange
 from desktop_app.ui.widgets.filter_bar import ChoiceFilter, FilterBar
 from desktop_app.ui.widgets.flow_layout import flow
+from desktop_app.ui.widgets.list_screen import (
+    count_text,
+    ids_query,
+    page_layout,
+    query_or_reload,
+    search_box,
+)
 from desktop_app.ui.widgets.screen import PageHeader, Screen
-from desktop_app.ui.widgets.search_box import SearchBox
 
 STATE_KEY = "ledger/table"
 POSITION_STATE_KEY = "ledger/position"
@@ -50,8 +56,7 @@ class LedgerScreen(Screen):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.header = PageHeader(self.title(), self.tr("Loading…"))
-        self.search = SearchBox(self.tr("Search by SKU code or name"))
-        self.search.search_changed.connect(lambda _text: self.apply_query())
+        self.search = search_box(self.tr("Search by SKU code or name"), self.apply_query)
         self.filters = self._build_filters()
         self.model = LedgerTableModel(ctx.tasks, sort=ledger_query.DEFAULT_SORT)
         keys = [c.key for c in self.model.columns]
@@ -88,20 +93,12 @@ class LedgerScreen(Screen):
         )
         self.reverse_button.clicked.connect(self._reverse_current)
         tools = flow([self.reverse_button], stretchy=self.search)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.addWidget(self.header)
-        layout.addWidget(tools)
-        layout.addWidget(self.filters)
-        layout.addWidget(self.table, 1)
+        page_layout(self, self.header, tools, self.filters, self.table, stretch=self.table)
         self._current_changed()
 
     # -- querying ------------------------------------------------------------------
     def refresh(self, changes: Changes | None = None) -> None:
-        if not self.model.has_query:
-            self.apply_query()
-        else:
-            self.model.reload(keep_position=True)
+        query_or_reload(self.model, self.apply_query)
         if changes is None or changes.stock:
             self.ctx.tasks.query(
                 lambda session, job: ledger_query.warehouse_choices(session),
@@ -120,23 +117,16 @@ class LedgerScreen(Screen):
 
     def apply_query(self) -> None:
         text, filters = self.search.query(), self.current_filters()
-
-        def ids(session: Session, sort: Sort, limit: int | None) -> Sequence[int]:
-            return ledger_query.move_ids(session, text, filters, sort, limit=limit)
-
         self.header.set_subtitle(self.tr("Loading…"))
-        self.model.set_query(ids)
+        self.model.set_query(ids_query(ledger_query.move_ids, text, filters))
 
     def show_warehouses(self, warehouses: list[tuple[int, str, str]]) -> None:
         self.warehouse_filter.set_choices([(f"{c} {n}", i) for i, c, n in warehouses])
 
     def _show_count(self, rows: int, complete: bool) -> None:
-        number = QLocale().toString(rows)
-        if complete:
-            text = self.tr("{0} moves, the last posted first; values in CNY").format(number)
-        else:
-            text = self.tr("Showing the last {0} moves; counting the rest…").format(number)
-        self.header.set_subtitle(text)
+        all_rows = self.tr("{0} moves, the last posted first; values in CNY")
+        first_rows = self.tr("Showing the last {0} moves; counting the rest…")
+        self.header.set_subtitle(count_text(rows, complete, all_rows, first_rows))
 
     def focus_search(self) -> None:
         self.search.focus_all()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +12,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QMenu,
     QPushButton,
-    QSplitter,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.orm import Session
@@ -30,7 +27,7 @@ from desktop_app.ui.dialogs.route_orders import RouteOrdersDialog
 from desktop_app.ui.dialogs.routing_rules import RoutingRulesDialog
 from desktop_app.ui.dialogs.unmapped import UnmappedDialog, unmapped_count
 from desktop_app.ui.events import Changes
-from desktop_app.ui.models.lazy_table import LazyTableModel, Sort
+from desktop_app.ui.models.lazy_table import LazyTableModel
 from desktop_app.ui.models.order_table import (
     CUSTOMS_MODES,
     FULFILMENTS,
@@ -44,8 +41,15 @@ from desktop_app.ui.widgets.data_table import DataTable, saved_sort
 from desktop_app.ui.widgets.date_range import DateRange, local_day_bounds
 from desktop_app.ui.widgets.filter_bar import ChoiceFilter, FilterBar
 from desktop_app.ui.widgets.flow_layout import flow
+from desktop_app.ui.widgets.list_screen import (
+    count_text,
+    ids_query,
+    page_layout,
+    query_or_reload,
+    search_box,
+    table_over_detail,
+)
 from desktop_app.ui.widgets.screen import PageHeader, Screen
-from desktop_app.ui.widgets.search_box import SearchBox
 
 STATE_KEY = "orders/table"
 EXPORT_SUFFIXES = (".xlsx", ".xls", ".xlsm", ".csv", ".tsv", ".txt")
@@ -61,8 +65,9 @@ class OrdersScreen(Screen):
         self.choices: OrderChoices | None = None
         self._current_id: int | None = None
         self.header = PageHeader(self.title(), self.tr("Loading…"))
-        self.search = SearchBox(self.tr("Search by order ID (the start is enough; paste several)"))
-        self.search.search_changed.connect(lambda _text: self.apply_query())
+        self.search = search_box(
+            self.tr("Search by order ID (the start is enough; paste several)"), self.apply_query
+        )
         self.filters = self._build_filters()
         columns = order_columns()
         sort = saved_sort(ctx.state, STATE_KEY, [c.key for c in columns], order_query.DEFAULT_SORT)
@@ -122,18 +127,8 @@ class OrdersScreen(Screen):
         tools = flow(
             [*buttons, self._build_import_button(), self.unmapped_button], stretchy=self.search
         )
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.addWidget(self.header)
-        layout.addWidget(tools)
-        layout.addWidget(self.filters)
-        layout.addWidget(splitter, 1)
+        splitter = table_over_detail(self.table, self.detail, 1)
+        page_layout(self, self.header, tools, self.filters, splitter, stretch=splitter)
         self._selection_changed()
 
     def _build_import_button(self) -> QToolButton:
@@ -165,10 +160,7 @@ class OrdersScreen(Screen):
 
     # -- querying ------------------------------------------------------------------
     def refresh(self, changes: Changes | None = None) -> None:
-        if not self.model.has_query:
-            self.apply_query()
-        else:
-            self.model.reload(keep_position=True)
+        query_or_reload(self.model, self.apply_query)
         if changes is None or changes.orders:
             self.ctx.tasks.query(
                 lambda session, job: order_query.order_choices(session),
@@ -194,12 +186,8 @@ class OrdersScreen(Screen):
 
     def apply_query(self) -> None:
         text, filters = self.search.query(), self.current_filters()
-
-        def ids(session: Session, sort: Sort, limit: int | None) -> Sequence[int]:
-            return order_query.order_ids(session, text, filters, sort, limit=limit)
-
         self.header.set_subtitle(self.tr("Loading…"))
-        self.model.set_query(ids)
+        self.model.set_query(ids_query(order_query.order_ids, text, filters))
 
     def show_choices(self, choices: OrderChoices) -> None:
         self.choices = choices
@@ -218,12 +206,9 @@ class OrdersScreen(Screen):
         self.shop_filter.set_choices(shops)
 
     def _show_count(self, rows: int, complete: bool) -> None:
-        number = QLocale().toString(rows)
-        if complete:
-            text = self.tr("{0} orders").format(number)
-        else:
-            text = self.tr("Showing the first {0} orders; counting the rest…").format(number)
-        self.header.set_subtitle(text)
+        all_rows = self.tr("{0} orders")
+        first_rows = self.tr("Showing the first {0} orders; counting the rest…")
+        self.header.set_subtitle(count_text(rows, complete, all_rows, first_rows))
 
     # -- selection and detail ------------------------------------------------------
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

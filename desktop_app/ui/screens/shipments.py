@@ -8,12 +8,12 @@ transaction through the task runner and announces Changes(stock=True).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from decimal import Decimal
 
-from PySide6.QtCore import QLocale, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 from sqlalchemy.orm import Session
 
 from desktop_app.core.jobs import Job
@@ -31,15 +31,22 @@ from desktop_app.ui.dialogs.shipment_costs import CostsDialog
 from desktop_app.ui.dialogs.shipment_edit import ShipmentEditDialog
 from desktop_app.ui.dialogs.shipment_receive import DateDialog, ReceiveDialog
 from desktop_app.ui.events import Changes
-from desktop_app.ui.models.lazy_table import LazyTableModel, Sort
+from desktop_app.ui.models.lazy_table import LazyTableModel
 from desktop_app.ui.models.shipment_table import STATUSES, label, number, shipment_columns
 from desktop_app.ui.screens.shipment_detail import ShipmentDetailPane
 from desktop_app.ui.widgets import messages
 from desktop_app.ui.widgets.data_table import DataTable, saved_sort
 from desktop_app.ui.widgets.filter_bar import ChoiceFilter, FilterBar
 from desktop_app.ui.widgets.flow_layout import flow
+from desktop_app.ui.widgets.list_screen import (
+    count_text,
+    ids_query,
+    page_layout,
+    query_or_reload,
+    search_box,
+    table_over_detail,
+)
 from desktop_app.ui.widgets.screen import PageHeader, Screen
-from desktop_app.ui.widgets.search_box import SearchBox
 
 STATE_KEY = "shipments/table"
 SHIPPABLE = ("draft",)
@@ -79,8 +86,9 @@ class ShipmentsScreen(Screen):
         self.detail: ShipmentDetail | None = None
         self._current_id: int | None = None
         self.header = PageHeader(self.title(), self.tr("Loading…"))
-        self.search = SearchBox(self.tr("Search by ref, carrier, tracking or booking no., SKU"))
-        self.search.search_changed.connect(lambda _text: self.apply_query())
+        self.search = search_box(
+            self.tr("Search by ref, carrier, tracking or booking no., SKU"), self.apply_query
+        )
         self.filters = self._build_filters()
         columns = shipment_columns()
         keys = [c.key for c in columns]
@@ -135,18 +143,8 @@ class ShipmentsScreen(Screen):
             self.tr("What to send to each overseas warehouse, from its sales")
         )
         tools = flow(list(self.buttons.values()), stretchy=self.search)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.detail_pane)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.addWidget(self.header)
-        layout.addWidget(tools)
-        layout.addWidget(self.filters)
-        layout.addWidget(splitter, 1)
+        splitter = table_over_detail(self.table, self.detail_pane, 2)
+        page_layout(self, self.header, tools, self.filters, splitter, stretch=splitter)
         self._enable_actions()
 
     def _shortcut(self, keys: str, slot: Callable[[], object]) -> None:
@@ -166,10 +164,7 @@ class ShipmentsScreen(Screen):
 
     # -- querying ------------------------------------------------------------------
     def refresh(self, changes: Changes | None = None) -> None:
-        if not self.model.has_query:
-            self.apply_query()
-        else:
-            self.model.reload(keep_position=True)
+        query_or_reload(self.model, self.apply_query)
         self.ctx.tasks.query(
             lambda session, job: shipment_query.warehouse_choices(session),
             parent=self,
@@ -181,22 +176,15 @@ class ShipmentsScreen(Screen):
 
     def apply_query(self) -> None:
         text, filters = self.search.query(), self.current_filters()
-
-        def ids(session: Session, sort: Sort, limit: int | None) -> Sequence[int]:
-            return shipment_query.shipment_ids(session, text, filters, sort, limit=limit)
-
-        self.model.set_query(ids)
+        self.model.set_query(ids_query(shipment_query.shipment_ids, text, filters))
 
     def show_warehouses(self, warehouses: list[WarehouseChoice]) -> None:
         self.warehouse_filter.set_choices([(f"{w.code} {w.name}", w.id) for w in warehouses])
 
     def _show_count(self, rows: int, complete: bool) -> None:
-        number_ = QLocale().toString(rows)
-        if complete:
-            text = self.tr("{0} shipments").format(number_)
-        else:
-            text = self.tr("Showing the first {0} shipments; counting the rest…").format(number_)
-        self.header.set_subtitle(text)
+        all_rows = self.tr("{0} shipments")
+        first_rows = self.tr("Showing the first {0} shipments; counting the rest…")
+        self.header.set_subtitle(count_text(rows, complete, all_rows, first_rows))
 
     def focus_search(self) -> None:
         self.search.focus_all()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
@@ -12,24 +11,21 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from desktop_app.core.services import position_query
 from desktop_app.core.services.position_query import StockFilters, StockRow, StockTotals
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.events import Changes
-from desktop_app.ui.models.lazy_table import Sort
 from desktop_app.ui.models.order_table import money
 from desktop_app.ui.models.stock_table import StockTableModel, quantity
 from desktop_app.ui.screens.ledger import PositionMovesDialog
 from desktop_app.ui.widgets.data_table import DataTable, saved_sort
 from desktop_app.ui.widgets.filter_bar import ChoiceFilter, FilterBar
 from desktop_app.ui.widgets.flow_layout import flow
+from desktop_app.ui.widgets.list_screen import count_text, ids_query, page_layout, search_box
 from desktop_app.ui.widgets.screen import PageHeader, Screen
-from desktop_app.ui.widgets.search_box import SearchBox
 
 STATE_KEY = "stock/table"
 
@@ -83,8 +79,7 @@ class StockScreen(Screen):
         super().__init__(ctx, parent)
         self._totals_generation = 0
         self.header = PageHeader(self.title(), self.tr("Loading…"))
-        self.search = SearchBox(self.tr("Search by SKU code or name"))
-        self.search.search_changed.connect(lambda _text: self.apply_query())
+        self.search = search_box(self.tr("Search by SKU code or name"), self.apply_query)
         self.filters = self._build_filters()
         self.model = StockTableModel(ctx.tasks, sort=position_query.DEFAULT_SORT)
         keys = [c.key for c in self.model.columns]
@@ -128,13 +123,9 @@ class StockScreen(Screen):
         self.ledger_button = QPushButton(self.tr("Stock ledger"))
         self.ledger_button.clicked.connect(lambda: self.navigate.emit("ledger"))
         tools = flow([self.moves_button, self.ledger_button], stretchy=self.search)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.addWidget(self.header)
-        layout.addWidget(tools)
-        layout.addWidget(self.filters)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.totals)
+        page_layout(
+            self, self.header, tools, self.filters, self.table, self.totals, stretch=self.table
+        )
         self._current_changed()
 
     # -- querying ------------------------------------------------------------------
@@ -161,13 +152,9 @@ class StockScreen(Screen):
 
     def apply_query(self) -> None:
         text, filters = self.search.query(), self.current_filters()
-
-        def ids(session: Session, sort: Sort, limit: int | None) -> Sequence[int]:
-            return position_query.stock_ids(session, text, filters, sort, limit=limit)
-
         self.header.set_subtitle(self.tr("Loading…"))
         self.model.set_as_of(filters.as_of)
-        self.model.set_query(ids)
+        self.model.set_query(ids_query(position_query.stock_ids, text, filters))
         self._load_totals()
 
     def _load_totals(self) -> None:
@@ -211,12 +198,9 @@ class StockScreen(Screen):
         self.warehouse_filter.set_choices(choices)
 
     def _show_count(self, rows: int, complete: bool) -> None:
-        number = QLocale().toString(rows)
-        if complete:
-            text = self.tr("{0} positions (SKU × warehouse)").format(number)
-        else:
-            text = self.tr("Showing the first {0} positions; counting the rest…").format(number)
-        self.header.set_subtitle(text)
+        all_rows = self.tr("{0} positions (SKU × warehouse)")
+        first_rows = self.tr("Showing the first {0} positions; counting the rest…")
+        self.header.set_subtitle(count_text(rows, complete, all_rows, first_rows))
 
     def focus_search(self) -> None:
         self.search.focus_all()

@@ -1,0 +1,66 @@
+"""Parts every list screen repeats: its search box, its page layout, the query of its lazy table
+and the row count in its header (the texts stay with each screen, which translates them)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from sqlalchemy.orm import Session
+
+from desktop_app.ui.models.lazy_table import IdsQuery, LazyTableModel, Sort
+from desktop_app.ui.widgets.search_box import SearchBox
+
+# a query module's id list: (session, search text, filters, sort, limit=…) → ids
+IdsOf = Callable[..., Sequence[int]]
+
+
+def search_box(placeholder: str, apply_query: Callable[[], None]) -> SearchBox:
+    """The screen's search box: each new search runs the screen's query again."""
+    box = SearchBox(placeholder)
+    box.search_changed.connect(lambda _text: apply_query())
+    return box
+
+
+def page_layout(screen: QWidget, *rows: QWidget, stretch: QWidget) -> QVBoxLayout:
+    """The screen's widgets from the top down (header, tools, filters…); `stretch` gets the room."""
+    layout = QVBoxLayout(screen)
+    layout.setContentsMargins(24, 20, 24, 16)
+    for widget in rows:
+        layout.addWidget(widget, 1 if widget is stretch else 0)
+    return layout
+
+
+def table_over_detail(table: QWidget, detail: QWidget, detail_stretch: int) -> QSplitter:
+    """The list above the selected row's detail; the list gets 3 parts of the height."""
+    splitter = QSplitter(Qt.Orientation.Vertical)
+    splitter.addWidget(table)
+    splitter.addWidget(detail)
+    splitter.setStretchFactor(0, 3)
+    splitter.setStretchFactor(1, detail_stretch)
+    splitter.setChildrenCollapsible(False)
+    return splitter
+
+
+def query_or_reload(model: LazyTableModel, apply_query: Callable[[], None]) -> None:
+    """A screen's refresh: its first query, or the same query again keeping the position."""
+    if not model.has_query:
+        apply_query()
+    else:
+        model.reload(keep_position=True)
+
+
+def ids_query(ids_of: IdsOf, text: str, filters: Any) -> IdsQuery:
+    """The lazy model's id query for one search text and one set of filters."""
+
+    def ids(session: Session, sort: Sort, limit: int | None) -> Sequence[int]:
+        return ids_of(session, text, filters, sort, limit=limit)
+
+    return ids
+
+
+def count_text(rows: int, complete: bool, all_rows: str, first_rows: str) -> str:
+    """`all_rows` once the count is complete, else `first_rows`; {0} is the number of rows."""
+    return (all_rows if complete else first_rows).format(QLocale().toString(rows))
