@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 from reportlab.lib.pagesizes import A4
 
-from desktop_app.core.printing.layout import LEADING, CodeNames, Fitted, Pen, day, fit
-from desktop_app.core.printing.sources import FormData
+from desktop_app.core.printing.layout import LEADING, CodeNames, Fitted, Pen, day, fit, qty
+from desktop_app.core.printing.sources import FormData, FormLine
 
 PAGE_W, PAGE_H = A4
 MARGIN = 36.0
@@ -272,6 +272,34 @@ def route_boxes(form: FormData, names: CodeNames) -> list[tuple[str, str]]:
         ("Vessel / Voyage  运输工具", form.transport_name),
         ("B/L No.  提运单号", form.bill_no),
     ]
+
+
+def reference_rows(form: FormData, names: CodeNames) -> list[tuple[str, str]]:
+    """Invoice number, date, contract and terms: the header rows both sheets give."""
+    return [
+        ("Invoice No.  发票号", form.ref),
+        ("Date  日期", document_date(form)),
+        ("Contract No.  合同号", form.contract_no),
+        ("Terms  成交方式", terms_text(form, names)),
+    ]
+
+
+def goods_cells(line: FormLine, names: CodeNames) -> list[str | list[str]]:
+    """The cells both sheets start a goods line with: no., description in English and Chinese,
+    HS code, quantity and unit."""
+    return [
+        str(line.line_no), [line.name_en, line.name_cn], line.hs_code,
+        qty(line.trade_quantity), unit_text(names, line.trade_unit),
+    ]  # fmt: skip
+
+
+def closing_blocks(form: FormData) -> list[Block]:
+    """The marks and remarks (when there are any), then the seller's signature."""
+    blocks: list[Block] = []
+    if form.marks_remarks:
+        blocks.append(text_block([(f"Marks & Nos.  唛头及备注：{form.marks_remarks}", 7.5)]))
+    blocks.append(signature_block(form))
+    return blocks
 
 
 def document_date(form: FormData) -> str:

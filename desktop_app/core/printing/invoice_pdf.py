@@ -10,12 +10,12 @@ from desktop_app.core.printing.commercial import (
     Column,
     Sheet,
     Table,
+    closing_blocks,
     country_text,
-    document_date,
     draw_sheet,
+    goods_cells,
+    reference_rows,
     route_boxes,
-    signature_block,
-    terms_text,
     text_block,
     unit_text,
 )
@@ -47,27 +47,17 @@ def invoice_sheet(form: FormData, names: CodeNames) -> Sheet:
     currency = form.currency
     table = Table(columns(currency))
     for line in form.lines:
-        table.add([
-            str(line.line_no), [line.name_en, line.name_cn], line.hs_code,
-            qty(line.trade_quantity), unit_text(names, line.trade_unit),
-            price(line.unit_price), money(line.amount),
-        ])  # fmt: skip
+        table.add([*goods_cells(line, names), price(line.unit_price), money(line.amount)])
     total = form.lines_total
     quantity, unit = total_quantity(form, names)
     table.add(["", "TOTAL  合计", "", quantity, unit, "", money(total)], total=True)
     info = [
-        ("Invoice No.  发票号", form.ref),
-        ("Date  日期", document_date(form)),
-        ("Contract No.  合同号", form.contract_no),
-        ("Terms  成交方式", terms_text(form, names)),
+        *reference_rows(form, names),
         ("Currency  币制", f"{currency} {names.cn('currencies', currency)}".strip()),
         ("Customs Decl. No.  报关单号", form.customs_no or ""),
         ("Origin  原产国", _origins(form, names)),
     ]
-    parts: list[Table | Block] = [table, amount_block(form, names, total)]
-    if form.marks_remarks:
-        parts.append(text_block([(f"Marks & Nos.  唛头及备注：{form.marks_remarks}", 7.5)]))
-    parts.append(signature_block(form))
+    parts: list[Table | Block] = [table, amount_block(form, names, total), *closing_blocks(form)]
     return Sheet("COMMERCIAL INVOICE", "商业发票", "Invoice No. 发票号", info,
                  route_boxes(form, names), parts)  # fmt: skip
 

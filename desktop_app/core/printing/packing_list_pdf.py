@@ -10,13 +10,12 @@ from desktop_app.core.printing.commercial import (
     Column,
     Sheet,
     Table,
-    document_date,
+    closing_blocks,
     draw_sheet,
+    goods_cells,
+    reference_rows,
     route_boxes,
-    signature_block,
-    terms_text,
     text_block,
-    unit_text,
 )
 from desktop_app.core.printing.invoice_pdf import total_quantity
 from desktop_app.core.printing.layout import CodeNames, Pen, qty
@@ -57,26 +56,17 @@ def draw_packing_list(pen: Pen, form: FormData, names: CodeNames) -> int:
 def packing_sheet(form: FormData, names: CodeNames) -> Sheet:
     table = Table(LINE_COLUMNS)
     for line in form.lines:
-        table.add([
-            str(line.line_no), [line.name_en, line.name_cn], line.hs_code,
-            qty(line.trade_quantity), unit_text(names, line.trade_unit),
-            qty(line.net_weight_kg), qty(line.gross_weight_kg),
-        ])  # fmt: skip
+        table.add([*goods_cells(line, names), qty(line.net_weight_kg), qty(line.gross_weight_kg)])
     quantity, unit = total_quantity(form, names)
     net, gross = line_weights(form)
     table.add(["", "TOTAL  合计", "", quantity, unit, qty(net), qty(gross)], total=True)
     parts: list[Table | Block] = [table, totals_block(form, names)]
     if form.cartons:
         parts.append(carton_table(form.cartons))
-    if form.marks_remarks:
-        parts.append(text_block([(f"Marks & Nos.  唛头及备注：{form.marks_remarks}", 7.5)]))
-    parts.append(signature_block(form))
+    parts += closing_blocks(form)
     info = [
         ("Packing List No.  装箱单号", form.ref),
-        ("Invoice No.  发票号", form.ref),
-        ("Date  日期", document_date(form)),
-        ("Contract No.  合同号", form.contract_no),
-        ("Terms  成交方式", terms_text(form, names)),
+        *reference_rows(form, names),
         ("Customs Decl. No.  报关单号", form.customs_no or ""),
         ("Packages  件数", f"{form.packages} {PACKAGE_NOUNS.get(form.package_kind, ('', ''))[0]}"),
     ]
