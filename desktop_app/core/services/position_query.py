@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session, aliased
 from desktop_app.core.models import ReplenishmentRule, Sku, StockBalance, StockMove, Warehouse
 from desktop_app.core.services import replenishment
 from desktop_app.core.services.id_lists import fetch_ids, like_any, pages
+from desktop_app.core.services.stock_query import moves_after, unit_cost
 
 WAREHOUSE_SPAN = 1 << 20  # position id = sku_id * WAREHOUSE_SPAN + warehouse_id
 VELOCITY_DAYS = 30
@@ -400,7 +401,8 @@ def stock_rows(
     found: dict[int, StockRow] = {}
     for page in pages(sku_ids):
         balances = _balances(session, page, set(wanted))
-        later = _moves_after(session, page, as_of) if as_of is not None else {}
+        in_page = StockMove.sku_id.in_(page)
+        later = moves_after(session, as_of, in_page) if as_of is not None else {}
         speeds = _velocities(session, page, f)
         rules = _rules(session, page)
         for key, (code, name, wh_code, figures) in balances.items():
@@ -429,18 +431,6 @@ def _balances(
         if (s, w) in wanted:
             out[s, w] = (code, name, wh_code, _Figures(on_hand, in_transit, reserved, value))
     return out
-
-
-def _moves_after(
-    session: Session, sku_ids: Sequence[int], as_of: dt.date
-) -> dict[tuple[int, int], tuple[Decimal, Decimal]]:
-    m = StockMove
-    stmt = (
-        select(m.sku_id, m.warehouse_id, func.sum(m.quantity), func.sum(m.value))
-        .where(m.sku_id.in_(sku_ids), m.move_date > as_of)
-        .group_by(m.sku_id, m.warehouse_id)
-    )
-    return {(s, w): (q, v) for s, w, q, v in session.execute(stmt)}
 
 
 def _velocities(
@@ -488,13 +478,12 @@ def _row(
     available = figures.on_hand - figures.reserved
     plan = replenishment.plan(available, figures.in_transit, speed, rule)
     on_hand, value = figures.on_hand, figures.value
-    cost = (value / on_hand).quantize(COST_UNIT, ROUND_HALF_UP) if on_hand > 0 else ZERO
     return StockRow(
         id=position_id(*key), sku_id=key[0], sku_code=code, sku_name=name,
         warehouse_id=key[1], warehouse_code=wh_code, on_hand=on_hand,
         in_transit=figures.in_transit, reserved=figures.reserved, available=available,
-        value=value, unit_cost=cost, velocity=speed, days_of_cover=plan.days_of_cover,
-        low=plan.suggested_qty > 0, historical=historical,
+        value=value, unit_cost=unit_cost(value, on_hand), velocity=speed,
+        days_of_cover=plan.days_of_cover, low=plan.suggested_qty > 0, historical=historical,
     )  # fmt: skip
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from desktop_app.core.models import Sku, StockBalance, StockMove, Warehouse
@@ -61,7 +61,10 @@ def positions(
         query = query.where(b.sku_id == sku_id)
     if as_of is None:
         return [_row(*r) for r in session.execute(query)]
-    later = _moves_after(session, as_of, warehouse_id, sku_id)
+    where = [StockMove.warehouse_id == warehouse_id] if warehouse_id is not None else []
+    if sku_id is not None:
+        where.append(StockMove.sku_id == sku_id)
+    later = moves_after(session, as_of, *where)
     rows = []
     for sku, code, name, wh, wh_code, on_hand, _transit, _reserved, value in session.execute(query):
         qty, val = later.get((sku, wh), (ZERO, ZERO))
@@ -89,24 +92,23 @@ def stock_totals(session: Session) -> dict[str, str | int]:
     }
 
 
-def _moves_after(
-    session: Session, day: dt.date, warehouse_id: int | None, sku_id: int | None
+def moves_after(
+    session: Session, day: dt.date, *where: ColumnElement[bool]
 ) -> dict[tuple[int, int], tuple[Decimal, Decimal]]:
+    """Units and value of the moves dated after `day` (and matching `where`), by (SKU,
+    warehouse): what a stored balance holds beyond the ledger at the end of that day."""
+    m = StockMove
     query = (
-        select(
-            StockMove.sku_id,
-            StockMove.warehouse_id,
-            func.sum(StockMove.quantity),
-            func.sum(StockMove.value),
-        )
-        .where(StockMove.move_date > day)
-        .group_by(StockMove.sku_id, StockMove.warehouse_id)
+        select(m.sku_id, m.warehouse_id, func.sum(m.quantity), func.sum(m.value))
+        .where(m.move_date > day, *where)
+        .group_by(m.sku_id, m.warehouse_id)
     )
-    if warehouse_id is not None:
-        query = query.where(StockMove.warehouse_id == warehouse_id)
-    if sku_id is not None:
-        query = query.where(StockMove.sku_id == sku_id)
     return {(s, w): (q, v) for s, w, q, v in session.execute(query)}
+
+
+def unit_cost(value: Decimal, on_hand: Decimal) -> Decimal:
+    """Value per unit on hand, to 4 places; 0 with nothing on hand."""
+    return (value / on_hand).quantize(COST_UNIT, ROUND_HALF_UP) if on_hand > 0 else ZERO
 
 
 def _row(
@@ -120,10 +122,9 @@ def _row(
     reserved: Decimal,
     value: Decimal,
 ) -> PositionRow:
-    cost = (value / on_hand).quantize(COST_UNIT, ROUND_HALF_UP) if on_hand > 0 else ZERO
     return PositionRow(
         sku_id, sku_code, sku_name, warehouse_id, warehouse_code,
-        on_hand, in_transit, reserved, on_hand - reserved, value, cost,
+        on_hand, in_transit, reserved, on_hand - reserved, value, unit_cost(value, on_hand),
     )  # fmt: skip
 
 
