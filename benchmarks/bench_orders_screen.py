@@ -32,10 +32,9 @@ import sqlite3
 import statistics
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
-from _common import bare_sqlite, scratch_dir
+from _common import ScreenBench, bare_sqlite, scratch_dir
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -115,65 +114,17 @@ def bare_search(conn: sqlite3.Connection, order_id: str) -> float:
 
 
 # -- ours ------------------------------------------------------------------------------
-class Ui:
-    """The app's context (database, task runner, events) without the main window."""
-
-    def __init__(self, path: Path, home: Path) -> None:
-        from PySide6.QtWidgets import QApplication
-
-        from desktop_app.core.db import open_database
-        from desktop_app.ui import app as ui_app
-        from desktop_app.ui.context import AppContext
-        from desktop_app.ui.events import AppEvents
-        from desktop_app.ui.tasks import TaskRunner
-        from desktop_app.ui.ui_state import UiState
-
-        self.qt = QApplication.instance() or QApplication(sys.argv[:1])
-        ui_app.prepare_application(self.qt, "zh_CN")
-        self.db = open_database(path)
-        events = AppEvents()
-        self.tasks = TaskRunner(self.db, events)
-        self.ctx = AppContext(self.db, self.tasks, events, UiState(home / "ui.ini"))
-
-    def wait(self, done: Callable[[], bool], timeout_s: float = 60) -> None:
-        deadline = time.perf_counter() + timeout_s
-        while not done():
-            if time.perf_counter() > deadline:
-                raise TimeoutError("the screen did not get there in time")
-            self.qt.processEvents()
-
-    def idle(self) -> None:
-        self.wait(lambda: not self.tasks.busy)
+class Ui(ScreenBench):
+    TIMEOUT_S = 60.0
+    WAIT_FOR_EVENTS = False
 
     def first_paint(self) -> tuple[float, object]:
         from desktop_app.ui.screens.orders import OrdersScreen
 
-        started = time.perf_counter()
-        screen = OrdersScreen(self.ctx)
-        screen.resize(1080, 760)
-        screen.show()
-        self.wait(lambda: screen.model.rowCount() > 0)
-        screen.table.viewport().repaint()  # paints the visible rows, synchronously
-        return time.perf_counter() - started, screen
+        return self.open_screen(OrdersScreen)
 
-    def search(self, screen: object, order_id: str) -> float:
-        started = time.perf_counter()
-        screen.search.setText(order_id)  # type: ignore[attr-defined]
-        screen.search.flush()  # type: ignore[attr-defined]
-        model = screen.model  # type: ignore[attr-defined]
-        self.wait(lambda: model.complete and model.rowCount() == 1)
-        screen.table.viewport().repaint()  # type: ignore[attr-defined]
-        return time.perf_counter() - started
-
-    def close(self, screen: object) -> None:
-        self.idle()
-        screen.close()  # type: ignore[attr-defined]
-        screen.deleteLater()  # type: ignore[attr-defined]
-        self.qt.processEvents()
-
-    def shutdown(self) -> None:
-        self.tasks.shutdown()
-        self.db.dispose()
+    def search_order(self, screen: object, order_id: str) -> float:
+        return self.search(screen, order_id, lambda m: m.complete and m.rowCount() == 1)
 
 
 def sample_order_ids(path: Path, count: int) -> list[str]:
@@ -230,7 +181,7 @@ def main() -> int:
                 took, screen = ui.first_paint()
                 ours_paint.append(took)
                 ui.idle()  # the whole id list, then the filter choices
-                ours_search.append(ui.search(screen, order_id))
+                ours_search.append(ui.search_order(screen, order_id))
                 ui.close(screen)
         finally:
             ui.shutdown()

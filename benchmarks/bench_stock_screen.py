@@ -35,11 +35,10 @@ import sqlite3
 import statistics
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from _common import bare_sqlite, scratch_dir
+from _common import ScreenBench, bare_sqlite, scratch_dir
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -278,61 +277,17 @@ def bare_ledger_search(conn: sqlite3.Connection, code: str) -> float:
 
 
 # -- ours ------------------------------------------------------------------------------
-class Ui:
-    """The app's context (database, task runner, events) without the main window."""
-
-    def __init__(self, path: Path, home: Path) -> None:
-        from PySide6.QtWidgets import QApplication
-
-        from desktop_app.core.db import open_database
-        from desktop_app.ui import app as ui_app
-        from desktop_app.ui.context import AppContext
-        from desktop_app.ui.events import AppEvents
-        from desktop_app.ui.tasks import TaskRunner
-        from desktop_app.ui.ui_state import UiState
-
-        self.qt = QApplication.instance() or QApplication(sys.argv[:1])
-        ui_app.prepare_application(self.qt, "zh_CN")
-        self.db = open_database(path)
-        events = AppEvents()
-        self.tasks = TaskRunner(self.db, events)
-        self.ctx = AppContext(self.db, self.tasks, events, UiState(home / "ui.ini"))
-
-    def wait(self, done: Callable[[], bool], timeout_s: float = 120) -> None:
-        from PySide6.QtCore import QEventLoop
-
-        # Sleep until an event comes, like the app's event loop: a busy loop here would hold
-        # the GIL the worker thread needs between its SQLite calls.
-        wait = QEventLoop.ProcessEventsFlag.WaitForMoreEvents
-        deadline = time.perf_counter() + timeout_s
-        while not done():
-            if time.perf_counter() > deadline:
-                raise TimeoutError("the screen did not get there in time")
-            self.qt.processEvents(wait)
-
-    def idle(self) -> None:
-        self.wait(lambda: not self.tasks.busy)
-
+class Ui(ScreenBench):
     def first_paint(self, kind: str) -> tuple[float, Any]:
         from desktop_app.ui.screens.ledger import LedgerScreen
         from desktop_app.ui.screens.stock import StockScreen
 
-        started = time.perf_counter()
-        screen = (StockScreen if kind == "stock" else LedgerScreen)(self.ctx)
-        screen.resize(1080, 760)
-        screen.show()
-        self.wait(lambda: screen.model.rowCount() > 0)
-        screen.table.viewport().repaint()  # paints the visible rows, synchronously
-        return time.perf_counter() - started, screen
+        return self.open_screen(StockScreen if kind == "stock" else LedgerScreen)
 
-    def search(self, screen: Any, code: str) -> float:
-        started = time.perf_counter()
-        screen.search.setText(code)
-        screen.search.flush()
-        model = screen.model
-        self.wait(lambda: model.complete and not model.loading and model.rowCount() > 0)
-        screen.table.viewport().repaint()
-        return time.perf_counter() - started
+    def search_code(self, screen: Any, code: str) -> float:
+        return self.search(
+            screen, code, lambda m: m.complete and not m.loading and m.rowCount() > 0
+        )
 
     def shot(self, screen: Any, name: str) -> Path:
         self.idle()
@@ -345,16 +300,6 @@ class Ui:
         path = SHOTS / name
         screen.grab().save(str(path))
         return path
-
-    def close(self, screen: Any) -> None:
-        self.idle()
-        screen.close()
-        screen.deleteLater()
-        self.qt.processEvents()
-
-    def shutdown(self) -> None:
-        self.tasks.shutdown()
-        self.db.dispose()
 
 
 def sample_codes(path: Path, count: int) -> list[str]:
@@ -374,7 +319,7 @@ def measure(ui: Ui, kind: str, codes: list[str]) -> tuple[list[float], list[floa
         took, screen = ui.first_paint(kind)
         paint.append(took)
         ui.idle()  # the whole id list, the totals and the filter choices
-        find.append(ui.search(screen, code))
+        find.append(ui.search_code(screen, code))
         if code is codes[-1]:
             shot = ui.shot(screen, "stock_100k.png" if kind == "stock" else "ledger_1m.png")
         ui.close(screen)
