@@ -33,6 +33,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop_app.core import settings
+from desktop_app.core.audit import transaction_info
 from desktop_app.core.errors import BadInput
 from desktop_app.core.models import Sku, StockBalance, StockCostLayer, StockMove, Warehouse
 from desktop_app.core.services.stock_query import PositionRow, positions, stock_totals
@@ -54,6 +55,7 @@ POSTABLE = INCOMING | OUTGOING | {"adjustment"}
 
 
 _T = TypeVar("_T")
+_LAYERS = "stock.layers"  # (SKU id, warehouse id) → open FIFO layers, in audit.transaction_info
 
 
 class StockError(BadInput):
@@ -391,14 +393,15 @@ def _post(
     session.flush()
     if posting.quantity > 0 and move.qty_after > 0:
         layer_qty = min(posting.quantity, move.qty_after)
-        session.add(
+        _new_layer(
+            session,
             StockCostLayer(
                 sku_id=move.sku_id,
                 warehouse_id=move.warehouse_id,
                 move_id=move.id,
                 remaining_quantity=layer_qty,
                 unit_cost=move.unit_cost,
-            )
+            ),
         )
     balance.on_hand, balance.value = move.qty_after, move.value_after
     balance.last_move_id = move.id
@@ -459,20 +462,11 @@ def _take_layers(
     Returns (units, unit cost, value) per layer touched; a layer is worth
     round(remaining × unit cost), so using it up yields exactly its incoming value.
     """
-    layers = list(
-        session.scalars(
-            select(StockCostLayer)
-            .where(
-                StockCostLayer.sku_id == balance.sku_id,
-                StockCostLayer.warehouse_id == balance.warehouse_id,
-            )
-            .order_by(StockCostLayer.move_id)
-        )
-    )
-    if own_move_id is not None:
-        layers.sort(key=lambda layer: layer.move_id != own_move_id)
+    layers = _open_layers(session, balance)
+    # A copy to walk: layers used up leave the kept list as they go.
+    order = sorted(layers, key=lambda layer: layer.move_id != own_move_id)
     parts = []
-    for layer in layers:
+    for layer in order:
         if quantity <= 0:
             break
         taken = min(quantity, layer.remaining_quantity)
@@ -484,24 +478,50 @@ def _take_layers(
         quantity -= taken
         if layer.remaining_quantity == 0:
             session.delete(layer)
+            layers.remove(layer)
     return parts
+
+
+def _open_layers(session: Session, balance: StockBalance) -> list[StockCostLayer]:
+    """The position's FIFO layers oldest first: read once per transaction, then kept in step.
+
+    Only this module writes layers, so the list posting keeps (layers used up removed, new
+    ones appended: move ids only grow) stays what the query would return. A rollback drops
+    it with the rest of audit.transaction_info; a layer no longer in the session (expunged)
+    makes it read again.
+    """
+    kept: dict[tuple[int, int], list[StockCostLayer]]
+    kept = transaction_info(session).setdefault(_LAYERS, {})
+    key = (balance.sku_id, balance.warehouse_id)
+    layers = kept.get(key)
+    if layers is None or not all(layer in session for layer in layers):
+        layers = kept[key] = list(
+            session.scalars(
+                select(StockCostLayer)
+                .where(
+                    StockCostLayer.sku_id == balance.sku_id,
+                    StockCostLayer.warehouse_id == balance.warehouse_id,
+                )
+                .order_by(StockCostLayer.move_id)
+            )
+        )
+    return layers
+
+
+def _new_layer(session: Session, layer: StockCostLayer) -> None:
+    session.add(layer)
+    kept = transaction_info(session).get(_LAYERS)
+    if kept is not None and (layer.sku_id, layer.warehouse_id) in kept:
+        kept[layer.sku_id, layer.warehouse_id].append(layer)
 
 
 def _current_cost(session: Session, sku: Sku, balance: StockBalance, rules: _Rules) -> Decimal:
     if balance.on_hand <= 0:
         return _last_cost(session, sku, balance)
     if rules.method == "fifo":
-        oldest = session.scalar(
-            select(StockCostLayer.unit_cost)
-            .where(
-                StockCostLayer.sku_id == balance.sku_id,
-                StockCostLayer.warehouse_id == balance.warehouse_id,
-            )
-            .order_by(StockCostLayer.move_id)
-            .limit(1)
-        )
-        if oldest is not None:
-            return oldest
+        layers = _open_layers(session, balance)
+        if layers:
+            return layers[0].unit_cost
     return (balance.value / balance.on_hand).quantize(COST_UNIT, ROUND_HALF_UP)
 
 
