@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,49 @@ def save_settings(session: Session, values: dict[str, Any]) -> dict[str, Any]:
     for key, value in values.items():
         settings.put(session, key, value)
     return settings.get_all(session)
+
+
+def write_settings(
+    panel: QWidget,
+    ctx: AppContext,
+    values: dict[str, Any],
+    *,
+    boxes: dict[str, FieldBox],
+    note: QLabel,
+    changes: Changes,
+    label: str,
+    texts: tuple[str, str],
+    shown: Callable[[dict[str, Any]], None],
+) -> None:
+    """Save `values` in the background. Once stored, `shown` gets every setting and the note
+    says texts[0] in green; if the core refuses them, each problem goes on its field and the
+    note says texts[1] in red."""
+    saved_text, refused_text = texts
+
+    def saved(stored: dict[str, Any]) -> None:
+        shown(stored)
+        note.setStyleSheet("color: #1e7b34;")
+        note.setText(saved_text)
+
+    def refused(error: BaseException) -> None:
+        if not isinstance(error, ValidationFailed):
+            ctx.tasks.report_failure(panel, error)
+            return
+        for problem in error.problems:
+            if problem.field in boxes:
+                boxes[problem.field].set_problem(translate_reason(problem.reason))
+        note.setStyleSheet("color: #c0392b;")
+        note.setText(refused_text)
+
+    note.clear()
+    ctx.tasks.write(
+        lambda session, job: save_settings(session, values),
+        parent=panel,
+        changes=changes,
+        label=label,
+        on_success=saved,
+        on_failure=refused,
+    )
 
 
 class GeneralPanel(QWidget):
@@ -229,28 +273,17 @@ class GeneralPanel(QWidget):
         self.ctx.tasks.query(load_settings, parent=self, on_success=self.set_values)
 
     def save(self) -> None:
-        values = self.values()
-        self.status_note.clear()
-        self.ctx.tasks.write(
-            lambda session, job: save_settings(session, values),
-            parent=self,
+        write_settings(
+            self,
+            self.ctx,
+            self.values(),
+            boxes=self.boxes,
+            note=self.status_note,
             changes=Changes(settings=True),
             label=self.tr("Saving settings…"),
-            on_success=self._saved,
-            on_failure=self._not_saved,
+            texts=(
+                self.tr("Saved."),
+                self.tr("Not saved: please correct the fields marked in red."),
+            ),
+            shown=self.set_values,
         )
-
-    def _saved(self, values: dict[str, Any]) -> None:
-        self.set_values(values)
-        self.status_note.setStyleSheet("color: #1e7b34;")
-        self.status_note.setText(self.tr("Saved."))
-
-    def _not_saved(self, error: BaseException) -> None:
-        if not isinstance(error, ValidationFailed):
-            self.ctx.tasks.report_failure(self, error)
-            return
-        for problem in error.problems:
-            if problem.field in self.boxes:
-                self.boxes[problem.field].set_problem(translate_reason(problem.reason))
-        self.status_note.setStyleSheet("color: #c0392b;")
-        self.status_note.setText(self.tr("Not saved: please correct the fields marked in red."))

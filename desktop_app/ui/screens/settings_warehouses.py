@@ -33,8 +33,7 @@ from desktop_app.ui.dialogs.saving import save_and_close
 from desktop_app.ui.events import Changes
 from desktop_app.ui.models.order_table import money
 from desktop_app.ui.models.stock_table import quantity
-from desktop_app.ui.reasons import translate_reason
-from desktop_app.ui.screens.settings_general import save_settings
+from desktop_app.ui.screens.settings_general import write_settings
 from desktop_app.ui.widgets.field import FieldBox, field_group, show_on_fields
 from desktop_app.ui.widgets.list_table import fill, list_table
 
@@ -209,31 +208,20 @@ class WarehousesPanel(QWidget):
             box.clear_problem()
 
     def save_rules(self) -> None:
-        values = self.rule_values()
-        self.rules_note.clear()
-        self.ctx.tasks.write(
-            lambda session, job: save_settings(session, values),
-            parent=self,
+        write_settings(
+            self,
+            self.ctx,
+            self.rule_values(),
+            boxes=self.boxes,
+            note=self.rules_note,
             changes=Changes(settings=True, stock=True),
             label=self.tr("Saving the stock rules…"),
-            on_success=self._rules_saved,
-            on_failure=self._rules_refused,
+            texts=(
+                self.tr("Saved."),
+                self.tr("Not saved: please correct the fields marked in red."),
+            ),
+            shown=self.show_rules,
         )
-
-    def _rules_saved(self, values: dict[str, Any]) -> None:
-        self.show_rules(values)
-        self.rules_note.setStyleSheet("color: #1e7b34;")
-        self.rules_note.setText(self.tr("Saved."))
-
-    def _rules_refused(self, error: BaseException) -> None:
-        if not isinstance(error, ValidationFailed):
-            self.ctx.tasks.report_failure(self, error)
-            return
-        for problem in error.problems:
-            if problem.field in self.boxes:
-                self.boxes[problem.field].set_problem(translate_reason(problem.reason))
-        self.rules_note.setStyleSheet("color: #c0392b;")
-        self.rules_note.setText(self.tr("Not saved: please correct the fields marked in red."))
 
     # -- warehouses ----------------------------------------------------------------
     def reload(self) -> None:
