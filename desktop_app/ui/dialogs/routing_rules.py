@@ -28,6 +28,7 @@ from desktop_app.core.models.catalogue import PLATFORMS as PLATFORM_CODES
 from desktop_app.core.services import routing
 from desktop_app.core.services.routing import CUSTOMS_MODES, RuleDraft
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.dialogs.saving import save_buttons
 from desktop_app.ui.events import Changes
 from desktop_app.ui.models.order_table import CUSTOMS_MODES as MODE_NAMES
 from desktop_app.ui.models.order_table import FULFILMENTS, PLATFORMS, label
@@ -207,11 +208,7 @@ class RuleEditDialog(QDialog):
         self._offer_shops()
         if rule is not None:
             self._fill(rule.draft)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_buttons(self, self.save)
         form = QFormLayout(self)
         form.addRow(self.tr("Platform"), self.platform)
         form.addRow(self.tr("Shop"), self.shop)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import SignalInstance
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from desktop_app.core.errors import FieldProblem, ValidationFailed
 from desktop_app.ui.context import AppContext
@@ -46,3 +46,13 @@ def save_and_close(
     ctx.tasks.write(
         work, parent=dialog, changes=changes, label=label, on_success=succeeded, on_failure=failed
     )
+
+
+def save_buttons(dialog: QDialog, save: Callable[[], None]) -> QDialogButtonBox:
+    """Save, which calls `save`, and Cancel (or Esc), which rejects the dialog."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(save)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

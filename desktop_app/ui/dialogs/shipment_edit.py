@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -39,7 +38,7 @@ from desktop_app.core.services import shipment_query, shipments, sku_query
 from desktop_app.core.services.shipment_query import ShipmentDetail, WarehouseChoice
 from desktop_app.core.services.shipments import CartonDraft, LineDraft
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.dialogs.saving import save_and_close
+from desktop_app.ui.dialogs.saving import save_and_close, save_buttons
 from desktop_app.ui.events import Changes
 from desktop_app.ui.models.shipment_table import (
     BASES,
@@ -142,11 +141,7 @@ class ShipmentEditDialog(QDialog):
         self.tabs.addTab(self._cartons_page(), self.tr("Cartons"))
         self.summary = QLabel(objectName="hint")
         self.summary.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
         layout.addWidget(self.tabs, 1)

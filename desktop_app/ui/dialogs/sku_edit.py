@@ -29,7 +29,7 @@ from desktop_app.core.jobs import Job
 from desktop_app.core.services import catalogue, rate_library, sku_query
 from desktop_app.core.services.rate_library import RateInfo
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.dialogs.saving import save_and_close
+from desktop_app.ui.dialogs.saving import save_and_close, save_buttons
 from desktop_app.ui.events import Changes
 from desktop_app.ui.models.sku_table import BRAND_TYPES, PREFERENCES, field_label, number, tr
 from desktop_app.ui.widgets.elements_editor import ElementsEditor
@@ -134,11 +134,7 @@ class SkuEditDialog(QDialog):
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.summary = QLabel(objectName="hint")
         self.summary.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(area, 1)
         layout.addWidget(self.summary)

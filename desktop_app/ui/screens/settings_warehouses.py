@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,7 +28,7 @@ from desktop_app.core.jobs import Job
 from desktop_app.core.models.stock import WAREHOUSE_KINDS
 from desktop_app.core.services import position_query, warehouses
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.dialogs.saving import save_and_close
+from desktop_app.ui.dialogs.saving import save_and_close, save_buttons
 from desktop_app.ui.events import Changes
 from desktop_app.ui.models.order_table import money
 from desktop_app.ui.models.stock_table import quantity
@@ -319,11 +318,7 @@ class WarehouseDialog(QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet("color: #c0392b;")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(group)
         layout.addWidget(self.summary)
