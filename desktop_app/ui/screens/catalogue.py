@@ -25,14 +25,13 @@ from desktop_app.ui.dialogs.import_result import show_import_failure, show_impor
 from desktop_app.ui.dialogs.sku_edit import SkuEditDialog
 from desktop_app.ui.dialogs.unmapped import UnmappedDialog
 from desktop_app.ui.events import Changes
-from desktop_app.ui.models.lazy_table import LazyTableModel
 from desktop_app.ui.models.sku_table import BRAND_TYPES, sku_columns, tr
-from desktop_app.ui.widgets.data_table import DataTable, saved_sort
 from desktop_app.ui.widgets.filter_bar import ChoiceFilter, FilterBar
 from desktop_app.ui.widgets.flow_layout import flow
 from desktop_app.ui.widgets.list_screen import (
     count_text,
     ids_query,
+    lazy_table,
     page_layout,
     query_or_reload,
     search_box,
@@ -66,12 +65,10 @@ class CatalogueScreen(Screen):
         self.header = PageHeader(self.title(), self.tr("Loading…"))
         self.search = search_box(self.tr("Search SKU, name or HS code"), self.apply_query)
         self.filters = self._build_filters()
-        columns = sku_columns(self.unit_names)
-        keys = [c.key for c in columns]
-        sort = saved_sort(ctx.state, STATE_KEY, keys, sku_query.DEFAULT_SORT)
-        self.model = LazyTableModel(columns, ctx.tasks, sku_query.sku_rows, sort=sort)
+        self.model, self.table = lazy_table(
+            ctx, STATE_KEY, sku_columns(self.unit_names), sku_query.sku_rows, sku_query.DEFAULT_SORT
+        )
         self.model.count_changed.connect(self._show_count)
-        self.table = DataTable(self.model, ctx.state, STATE_KEY)
         self.table.activated_id.connect(self.edit_sku)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self._build_layout()

@@ -27,7 +27,6 @@ from desktop_app.ui.dialogs.route_orders import RouteOrdersDialog
 from desktop_app.ui.dialogs.routing_rules import RoutingRulesDialog
 from desktop_app.ui.dialogs.unmapped import UnmappedDialog, unmapped_count
 from desktop_app.ui.events import Changes
-from desktop_app.ui.models.lazy_table import LazyTableModel
 from desktop_app.ui.models.order_table import (
     CUSTOMS_MODES,
     FULFILMENTS,
@@ -37,13 +36,13 @@ from desktop_app.ui.models.order_table import (
     order_columns,
 )
 from desktop_app.ui.screens.order_detail import OrderDetailPane
-from desktop_app.ui.widgets.data_table import DataTable, saved_sort
 from desktop_app.ui.widgets.date_range import DateRange, local_day_bounds
 from desktop_app.ui.widgets.filter_bar import ChoiceFilter, FilterBar
 from desktop_app.ui.widgets.flow_layout import flow
 from desktop_app.ui.widgets.list_screen import (
     count_text,
     ids_query,
+    lazy_table,
     page_layout,
     query_or_reload,
     search_box,
@@ -69,10 +68,9 @@ class OrdersScreen(Screen):
             self.tr("Search by order ID (the start is enough; paste several)"), self.apply_query
         )
         self.filters = self._build_filters()
-        columns = order_columns()
-        sort = saved_sort(ctx.state, STATE_KEY, [c.key for c in columns], order_query.DEFAULT_SORT)
-        self.model = LazyTableModel(columns, ctx.tasks, order_query.order_rows, sort=sort)
-        self.table = DataTable(self.model, ctx.state, STATE_KEY)
+        self.model, self.table = lazy_table(
+            ctx, STATE_KEY, order_columns(), order_query.order_rows, order_query.DEFAULT_SORT
+        )
         self.detail = OrderDetailPane()
         self._connect_table()
         self._build_layout()

@@ -31,16 +31,15 @@ from desktop_app.ui.dialogs.shipment_costs import CostsDialog
 from desktop_app.ui.dialogs.shipment_edit import ShipmentEditDialog
 from desktop_app.ui.dialogs.shipment_receive import DateDialog, ReceiveDialog
 from desktop_app.ui.events import Changes
-from desktop_app.ui.models.lazy_table import LazyTableModel
 from desktop_app.ui.models.shipment_table import STATUSES, label, number, shipment_columns
 from desktop_app.ui.screens.shipment_detail import ShipmentDetailPane
 from desktop_app.ui.widgets import messages
-from desktop_app.ui.widgets.data_table import DataTable, saved_sort
 from desktop_app.ui.widgets.filter_bar import ChoiceFilter, FilterBar
 from desktop_app.ui.widgets.flow_layout import flow
 from desktop_app.ui.widgets.list_screen import (
     count_text,
     ids_query,
+    lazy_table,
     page_layout,
     query_or_reload,
     search_box,
@@ -90,11 +89,10 @@ class ShipmentsScreen(Screen):
             self.tr("Search by ref, carrier, tracking or booking no., SKU"), self.apply_query
         )
         self.filters = self._build_filters()
-        columns = shipment_columns()
-        keys = [c.key for c in columns]
-        sort = saved_sort(ctx.state, STATE_KEY, keys, shipment_query.DEFAULT_SORT)
-        self.model = LazyTableModel(columns, ctx.tasks, shipment_query.shipment_rows, sort=sort)
-        self.table = DataTable(self.model, ctx.state, STATE_KEY)
+        self.model, self.table = lazy_table(
+            ctx, STATE_KEY, shipment_columns(), shipment_query.shipment_rows,
+            shipment_query.DEFAULT_SORT,
+        )  # fmt: skip
         self.detail_pane = ShipmentDetailPane()
         self._connect_table()
         self._build_layout()

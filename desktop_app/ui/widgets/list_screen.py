@@ -10,7 +10,9 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
-from desktop_app.ui.models.lazy_table import IdsQuery, LazyTableModel, Sort
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.models.lazy_table import Column, IdsQuery, LazyTableModel, RowsFetch, Sort
+from desktop_app.ui.widgets.data_table import DataTable, saved_sort
 from desktop_app.ui.widgets.search_box import SearchBox
 
 # a query module's id list: (session, search text, filters, sort, limit=…) → ids
@@ -22,6 +24,15 @@ def search_box(placeholder: str, apply_query: Callable[[], None]) -> SearchBox:
     box = SearchBox(placeholder)
     box.search_changed.connect(lambda _text: apply_query())
     return box
+
+
+def lazy_table(
+    ctx: AppContext, state_key: str, columns: list[Column], rows: RowsFetch, default_sort: Sort
+) -> tuple[LazyTableModel, DataTable]:
+    """The screen's lazy model, sorted as the user last left it, and its table."""
+    sort = saved_sort(ctx.state, state_key, [c.key for c in columns], default_sort)
+    model = LazyTableModel(columns, ctx.tasks, rows, sort=sort)
+    return model, DataTable(model, ctx.state, state_key)
 
 
 def page_layout(screen: QWidget, *rows: QWidget, stretch: QWidget) -> QVBoxLayout:
