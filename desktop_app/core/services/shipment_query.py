@@ -302,7 +302,7 @@ def shipment_detail(session: Session, shipment_id: int) -> ShipmentDetail | None
         Warehouse.id.in_((shipment.origin_warehouse_id, shipment.destination_warehouse_id))
     ))}  # fmt: skip
     cartons = [_carton(c) for c in sorted(shipment.cartons, key=lambda c: c.id)]
-    measures = [_carton_measure(c) for c in shipment.cartons]
+    measures = [shipments.carton_measure(c) for c in shipment.cartons]
     return ShipmentDetail(
         row=rows[0], origin_id=shipment.origin_warehouse_id,
         destination_id=shipment.destination_warehouse_id,
@@ -401,8 +401,8 @@ def preview_costs(
     previews = [_cost_preview(session, draft, day) for draft in costs]
     total = sum((p.amount_cny for p in previews if p.amount_cny is not None), ZERO)
     lines = sorted(shipment.lines, key=lambda line: line.id)
-    measures = [_line_measure(session, line) for line in lines]
-    cartons = [_carton_measure(c) for c in shipment.cartons]
+    measures = [shipments.line_measure(session, line) for line in lines]
+    cartons = [shipments.carton_measure(c) for c in shipment.cartons]
     try:
         weights = allocation.line_measures(basis, measures, cartons, divisor)
         parts = allocation.allocate(total, weights.values) if lines else []
@@ -410,21 +410,6 @@ def preview_costs(
         zero = [Decimal("0.00")] * len(lines)
         return AllocationPreview(previews, total, zero, zero, "", str(exc))
     return AllocationPreview(previews, total, parts, list(weights.values), weights.source)
-
-
-def _line_measure(session: Session, line: ShipmentLine) -> allocation.LineMeasure:
-    """The line's weight and volume from its SKU's sizes, as shipments weighs it."""
-    sku = session.get(Sku, line.sku_id)
-    assert sku is not None  # a line's SKU is restricted from deletion
-    length, width, height = sku.length_cm, sku.width_cm, sku.height_cm
-    volume = None if length is None or width is None or height is None else length * width * height
-    return allocation.LineMeasure(line.quantity, sku.gross_weight_kg, volume)
-
-
-def _carton_measure(c: ShipmentCarton) -> allocation.CartonMeasure:
-    return allocation.CartonMeasure(
-        c.carton_count, c.length_cm, c.width_cm, c.height_cm, c.gross_weight_kg
-    )
 
 
 def _cost_preview(session: Session, draft: shipments.CostDraft, day: dt.date) -> CostLinePreview:

@@ -520,13 +520,14 @@ def allocation_weights(session: Session, shipment: Shipment) -> allocation.Weigh
     ValueError says what is missing when the shipment's basis cannot be computed."""
     return allocation.line_measures(
         shipment.allocation_basis,
-        [_measure(session, line) for line in shipment.lines],
-        [_carton_measure(c) for c in shipment.cartons],
+        [line_measure(session, line) for line in shipment.lines],
+        [carton_measure(c) for c in shipment.cartons],
         shipment.volumetric_divisor,
     )
 
 
-def _measure(session: Session, line: ShipmentLine) -> allocation.LineMeasure:
+def line_measure(session: Session, line: ShipmentLine) -> allocation.LineMeasure:
+    """The line's quantity, and its weight and volume from its SKU's sizes, for allocation."""
     sku = session.get(Sku, line.sku_id)
     assert sku is not None  # lines are checked before they are added
     length, width, height = sku.length_cm, sku.width_cm, sku.height_cm
@@ -534,7 +535,7 @@ def _measure(session: Session, line: ShipmentLine) -> allocation.LineMeasure:
     return allocation.LineMeasure(line.quantity, sku.gross_weight_kg, volume)
 
 
-def _carton_measure(c: ShipmentCarton) -> allocation.CartonMeasure:
+def carton_measure(c: ShipmentCarton) -> allocation.CartonMeasure:
     return allocation.CartonMeasure(
         c.carton_count, c.length_cm, c.width_cm, c.height_cm, c.gross_weight_kg
     )
