@@ -6,11 +6,11 @@ import datetime as dt
 from decimal import Decimal as D
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 from sqlalchemy.exc import IntegrityError
 
 from desktop_app.core import audit, settings
-from desktop_app.core.models import AuditEvent, Sku, StockBalance, StockCostLayer
+from desktop_app.core.models import AuditEvent, Sku, StockBalance, StockCostLayer, StockMove
 from desktop_app.core.services import check, stock, warehouses
 
 DAY = dt.date(2026, 3, 10)
@@ -217,4 +217,42 @@ def test_a_rolled_back_savepoint_leaves_posting_on_the_database_state(place):
     assert _layers(session) == []
     balance = session.get(StockBalance, (sku.id, la.id))
     assert (balance.on_hand, balance.value, balance.last_move_id) == (D(0), D(0), sale.id)
+    assert check._stock_balances(session).ok
+
+
+def test_a_move_and_its_balance_are_written_by_one_flush(place):
+    session = place[0]
+    _post(place, "receipt", 10, "2")
+    flushes = []
+
+    def count(*_args: object) -> None:
+        flushes.append(1)
+
+    event.listen(session, "after_flush", count)
+    try:
+        receipt = _post(place, "receipt", 2, "3")
+        sale = _post(place, "sale", -3)
+    finally:
+        event.remove(session, "after_flush", count)
+    assert len(flushes) == 2
+    assert session.scalar(select(func.max(StockMove.id))) == sale.id == receipt.id + 1
+    assert audit.verify_chain(session).ok
+
+
+def test_a_layer_rolled_back_with_its_savepoint_leaves_no_trace_in_the_session(place):
+    session, sku, la = place
+    _post(place, "receipt", 10, "2")
+    _post(place, "sale", -1)  # the position's layers are now kept for the transaction
+    with pytest.raises(RuntimeError), session.begin_nested():
+        _post(place, "receipt", 3, "9")
+        (undone,) = session.scalars(select(StockCostLayer.id).where(StockCostLayer.unit_cost == 9))
+        raise RuntimeError("refused")
+    _post(place, "sale", -1)
+    again = _post(place, "receipt", 4, "7")
+    layer = session.scalars(select(StockCostLayer).where(StockCostLayer.move_id == again.id)).one()
+    assert layer.id == undone  # SQLite hands out the rolled-back id again
+    assert (layer.remaining_quantity, layer.unit_cost) == (D(4), D(7))
+    assert _layers(session) == [(1, D(8), D(2)), (again.id, D(4), D(7))]
+    balance = session.get(StockBalance, (sku.id, la.id))
+    assert (balance.on_hand, balance.last_move_id) == (D(12), again.id)
     assert check._stock_balances(session).ok

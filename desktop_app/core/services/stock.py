@@ -1,8 +1,11 @@
 """The stock ledger: post and reverse moves, keep balances and FIFO layers in step, value stock.
 
 Every move is one append-only stock_move row; the stored stock_balance of its
-(SKU, warehouse) position and the position's FIFO layers are flushed with it, before
+(SKU, warehouse) position and the position's FIFO layers are written with it, before
 post_move returns, so `check` always finds each balance equal to the sum of its ledger.
+(One flush for the move; the balance and a new layer need the move's id, so they are
+written directly after it rather than by a second flush. Settings, the audit chain's tail
+and each position's open layers are read once per transaction: see audit.transaction_info.)
 
 Value rules (all CNY, to the fen, ROUND_HALF_UP on the magnitude, signed like the quantity):
 
@@ -25,12 +28,14 @@ method can be switched in Settings; what the layers hold always equals the units
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TypeVar
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import TypeDecorator, bindparam, event, insert, select, update
+from sqlalchemy.orm import Session, SessionTransaction, make_transient_to_detached
+from sqlalchemy.orm.attributes import set_committed_value
 
 from desktop_app.core import settings
 from desktop_app.core.audit import transaction_info
@@ -56,6 +61,7 @@ POSTABLE = INCOMING | OUTGOING | {"adjustment"}
 
 _T = TypeVar("_T")
 _LAYERS = "stock.layers"  # (SKU id, warehouse id) → open FIFO layers, in audit.transaction_info
+_WRITTEN = "stock.written"  # balances and layers written without the ORM in this transaction
 
 
 class StockError(BadInput):
@@ -390,22 +396,10 @@ def _post(
         actor=actor,
     )
     session.add_all((balance, move))
-    session.flush()
+    session.flush()  # the one flush: the move (audited), a new balance, layers used up
+    _write_balance(session, balance, move)
     if posting.quantity > 0 and move.qty_after > 0:
-        layer_qty = min(posting.quantity, move.qty_after)
-        _new_layer(
-            session,
-            StockCostLayer(
-                sku_id=move.sku_id,
-                warehouse_id=move.warehouse_id,
-                move_id=move.id,
-                remaining_quantity=layer_qty,
-                unit_cost=move.unit_cost,
-            ),
-        )
-    balance.on_hand, balance.value = move.qty_after, move.value_after
-    balance.last_move_id = move.id
-    session.flush()
+        _write_layer(session, move, min(posting.quantity, move.qty_after))
     return move
 
 
@@ -508,11 +502,87 @@ def _open_layers(session: Session, balance: StockBalance) -> list[StockCostLayer
     return layers
 
 
-def _new_layer(session: Session, layer: StockCostLayer) -> None:
-    session.add(layer)
-    kept = transaction_info(session).get(_LAYERS)
-    if kept is not None and (layer.sku_id, layer.warehouse_id) in kept:
-        kept[layer.sku_id, layer.warehouse_id].append(layer)
+_balances = StockBalance.__table__
+# Built once: the statements are compiled once and reused from the cache.
+_BALANCE_UPDATE = (
+    update(_balances)
+    .where(
+        _balances.c.sku_id == bindparam("key_sku"),
+        _balances.c.warehouse_id == bindparam("key_warehouse"),
+    )
+    .values(
+        on_hand=bindparam("on_hand"), value=bindparam("value"),
+        last_move_id=bindparam("last_move_id"),
+    )
+)  # fmt: skip
+_LAYER_INSERT = insert(StockCostLayer.__table__)
+
+
+def _write_balance(session: Session, balance: StockBalance, move: StockMove) -> None:
+    """The position after the move, written with the move's id (known only after its flush).
+
+    Written directly rather than by a second flush; the session's copy is set to match, and
+    a rollback expires it again (_after_rollback).
+    """
+    values = {"on_hand": move.qty_after, "value": move.value_after, "last_move_id": move.id}
+    keys = {"key_sku": balance.sku_id, "key_warehouse": balance.warehouse_id}
+    session.connection().execute(_BALANCE_UPDATE, values | keys)
+    for key, value in values.items():
+        set_committed_value(balance, key, value)
+    _note_written(session, balance)
+
+
+def _write_layer(session: Session, move: StockMove, quantity: Decimal) -> None:
+    """A receipt's FIFO layer, inserted directly (it needs the move's id) and kept if listed."""
+    values = {"sku_id": move.sku_id, "warehouse_id": move.warehouse_id, "move_id": move.id,
+              "remaining_quantity": quantity, "unit_cost": move.unit_cost}  # fmt: skip
+    result = session.connection().execute(_LAYER_INSERT, values)
+    kept = transaction_info(session).get(_LAYERS, {}).get((move.sku_id, move.warehouse_id))
+    if kept is None:
+        return  # read with the others when first needed
+    # As a query would have read it back (4 and 5 places), not as the caller wrote it.
+    stored = {key: _as_read(key, value) for key, value in values.items()}
+    layer = StockCostLayer(id=result.inserted_primary_key[0], **stored)
+    make_transient_to_detached(layer)
+    session.add(layer)  # persistent as inserted; a rollback expunges it (_after_rollback)
+    _note_written(session, layer)
+    kept.append(layer)
+
+
+def _as_read(key: str, value: object) -> object:
+    kind = StockCostLayer.__table__.c[key].type
+    if not isinstance(kind, TypeDecorator):
+        return value
+    return kind.process_result_value(kind.process_bind_param(value, None), None)
+
+
+def _note_written(session: Session, obj: object) -> None:
+    # Weakly: an object nobody holds any more has left the session and needs no undoing
+    # (holding it would also keep a new balance alive where it used to be read back).
+    session.info.setdefault(_WRITTEN, weakref.WeakSet()).add(obj)
+
+
+def _after_rollback(session: Session, _previous: SessionTransaction) -> None:
+    """Undo in the session what was written directly: the rows are gone or back as they were.
+
+    Balances are expired (read again when next used), inserted layers expunged (a later
+    query finds them if they are still there). Everything noted is then consistent again.
+    """
+    for obj in list(session.info.pop(_WRITTEN, ())):
+        if obj in session:
+            if isinstance(obj, StockBalance):
+                session.expire(obj)
+            else:
+                session.expunge(obj)
+
+
+def _at_end(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is None:
+        session.info.pop(_WRITTEN, None)
+
+
+event.listen(Session, "after_soft_rollback", _after_rollback)
+event.listen(Session, "after_transaction_end", _at_end)
 
 
 def _current_cost(session: Session, sku: Sku, balance: StockBalance, rules: _Rules) -> Decimal:
