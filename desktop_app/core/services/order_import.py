@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -51,6 +50,7 @@ from desktop_app.core.jobs import Job
 from desktop_app.core.models import ImportRun, Order, OrderLine, Shop
 from desktop_app.core.models.orders import NON_SALE_STATUSES
 from desktop_app.core.services.fulfilment import FulfilmentResult, fulfil_matching
+from desktop_app.core.services.import_runs import file_sha256
 
 CHUNK = 5_000  # orders per write: bounded memory, few round trips
 MONTH_FIRST = frozenset({"USA", "PHL"})  # sites whose exports write 05/03/2024 for 3 May
@@ -328,14 +328,6 @@ def _country_names(session: Session) -> list[tuple[str, str, str]]:
 
 
 # -- run record, chunks, summary ----------------------------------------------------------
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while block := fh.read(1 << 20):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _start_run(session: Session, prepared: Prepared) -> int:
     values = {
         "kind": "orders",

@@ -23,9 +23,9 @@ from desktop_app.core.db import Database
 from desktop_app.core.errors import BadInput
 from desktop_app.core.importers.common import ImportRejected, ImportSummary, RowError
 from desktop_app.core.jobs import Job
-from desktop_app.core.models.orders import ImportRun
 from desktop_app.core.models.reference import RateLibraryEntry, RateLibraryVersion
 from desktop_app.core.money import to_decimal
+from desktop_app.core.services.import_runs import record_run
 
 DBF_SUFFIXES = (".dbf",)
 # Spreadsheet headers of the same data (the DBF names are accepted as headers too).
@@ -227,7 +227,7 @@ def load_rate_library(
     summary.details.update(version=version, version_id=record.id, active=activate)
     after = {"version": version, "source_file": source, "entries": len(entries)}
     audit.record(session, "load_rate_library", "rate_library_version", record.id, after=after)
-    _record_run(session, path, digest, summary)
+    record_run(session, "rates", path, summary, written=summary.inserted, sha256=digest)
     if activate:
         _activate(session, record)
     job.report(len(entries), len(entries), f"{path.name}: {len(entries)} entries")
@@ -280,21 +280,6 @@ def _insert_entries(
         job.report(start, len(entries), f"rate library {record.version}: {start} entries")
         chunk = entries[start : start + _CHUNK]
         session.execute(insert(table), [{**entry, "version_id": record.id} for entry in chunk])
-
-
-def _record_run(session: Session, path: Path, digest: str, summary: ImportSummary) -> None:
-    session.add(
-        ImportRun(
-            kind="rates",
-            file_name=path.name[:300],
-            sha256=digest,
-            actor=session.info.get("actor", "local"),
-            rows_read=summary.rows,
-            rows_written=summary.inserted,
-            rows_skipped=summary.skipped,
-        )
-    )
-    session.flush()
 
 
 # ---------------------------------------------------------------- parsing rows

@@ -31,9 +31,10 @@ from sqlalchemy.orm import Session
 from desktop_app.core.errors import BadInput, FieldProblem, ValidationFailed
 from desktop_app.core.importers.common import ImportRejected, ImportSummary, RowError
 from desktop_app.core.jobs import Job
-from desktop_app.core.models import ImportRun, Shipment, Sku, Warehouse
+from desktop_app.core.models import Shipment, Sku, Warehouse
 from desktop_app.core.services import shipments
 from desktop_app.core.services.id_lists import pages
+from desktop_app.core.services.import_runs import record_run
 from desktop_app.core.services.shipments import CartonDraft, CostDraft, LineDraft
 
 if TYPE_CHECKING:
@@ -156,7 +157,8 @@ def load_shipments(
         lines=sum(len(d.lines) for d in created),
         rows_skipped=summary.rows - sum(len(d.rows) for d in created),
     )  # fmt: skip
-    _record_run(session, path, summary)
+    skipped = summary.details["rows_skipped"]
+    record_run(session, "shipments", path, summary, written=summary.rows - skipped, skipped=skipped)
     return summary
 
 
@@ -464,23 +466,6 @@ def _problem_error(table: Table, draft: _Draft, problem: FieldProblem) -> RowErr
     if name == "carton_no" and draft.cartons:
         row = next((r for r, c in draft.cartons if c.carton_no == value), draft.cartons[0][0])
     return RowError(row, table.column(name), value, problem.reason)
-
-
-def _record_run(session: Session, path: Path, summary: ImportSummary) -> None:
-    from desktop_app.core.services.order_import import file_sha256
-
-    session.add(
-        ImportRun(
-            kind="shipments",
-            file_name=path.name[:300],
-            sha256=file_sha256(path),
-            actor=session.info.get("actor", "local"),
-            rows_read=summary.rows,
-            rows_written=summary.rows - summary.details["rows_skipped"],
-            rows_skipped=summary.details["rows_skipped"],
-        )
-    )
-    session.flush()
 
 
 # ---------------------------------------------------------------- receipt counts

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import hashlib
 import re
 from collections.abc import Iterator
 from decimal import Decimal
@@ -20,8 +19,8 @@ from desktop_app.core.errors import BadInput
 from desktop_app.core.importers.common import ImportRejected, ImportSummary, RowError
 from desktop_app.core.jobs import Job
 from desktop_app.core.models.catalogue import Sku, Supplier
-from desktop_app.core.models.orders import ImportRun
 from desktop_app.core.services import catalogue
+from desktop_app.core.services.import_runs import record_run
 
 # field → (Chinese header, English header) as export writes them; import reads both.
 HEADERS: dict[str, tuple[str, str]] = {
@@ -159,7 +158,7 @@ def load_skus(
         result.inserted, result.updated, result.skipped
     )  # fmt: skip
     summary.details.update(unchanged=result.unchanged, suppliers_created=result.suppliers_created)
-    _record_run(session, path, summary)
+    record_run(session, "skus", path, summary, written=summary.inserted + summary.updated)
     return summary
 
 
@@ -170,25 +169,6 @@ def _columns(fields: dict[str, str]) -> dict[str, str]:
         if name not in columns and "dimensions" in fields:
             columns[name] = fields["dimensions"]
     return columns
-
-
-def _record_run(session: Session, path: Path, summary: ImportSummary) -> None:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while block := fh.read(1 << 20):
-            digest.update(block)
-    session.add(
-        ImportRun(
-            kind="skus",
-            file_name=path.name[:300],
-            sha256=digest.hexdigest(),
-            actor=session.info.get("actor", "local"),
-            rows_read=summary.rows,
-            rows_written=summary.inserted + summary.updated,
-            rows_skipped=summary.skipped,
-        )
-    )
-    session.flush()
 
 
 class _Converter:

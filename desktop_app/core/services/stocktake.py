@@ -30,7 +30,6 @@ from desktop_app.core.errors import BadInput
 from desktop_app.core.importers.common import ImportRejected, ImportSummary, RowError
 from desktop_app.core.jobs import Job
 from desktop_app.core.models import (
-    ImportRun,
     Sku,
     StockBalance,
     Stocktake,
@@ -40,6 +39,7 @@ from desktop_app.core.models import (
 from desktop_app.core.models.base import utcnow
 from desktop_app.core.services import stock
 from desktop_app.core.services.id_lists import pages
+from desktop_app.core.services.import_runs import record_run
 
 OPEN_STATUSES = ("draft", "counting")
 QUANTITY_PLACES = 5  # Quantity columns keep 10⁻⁵ units
@@ -294,7 +294,7 @@ def import_counts(
         summary.errors.sort(key=lambda e: e.row or 0)
         raise ImportRejected(summary)
     _apply_counts(session, take, counts, sku_ids, summary)
-    _record_run(session, path, summary)
+    record_run(session, "stocktake", path, summary, written=summary.inserted + summary.updated)
     return summary
 
 
@@ -438,23 +438,6 @@ def _apply_counts(
         if count.note is not None:
             line.note = count.note[:200]
     take.status = "counting"
-    session.flush()
-
-
-def _record_run(session: Session, path: Path, summary: ImportSummary) -> None:
-    from desktop_app.core.services.order_import import file_sha256
-
-    session.add(
-        ImportRun(
-            kind="stocktake",
-            file_name=path.name[:300],
-            sha256=file_sha256(path),
-            actor=session.info.get("actor", "local"),
-            rows_read=summary.rows,
-            rows_written=summary.inserted + summary.updated,
-            rows_skipped=summary.skipped,
-        )
-    )
     session.flush()
 
 
