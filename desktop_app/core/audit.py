@@ -21,6 +21,7 @@ GENESIS = "0" * 64
 _table = AuditEvent.__table__
 _TXN = "transaction_info"
 _TAIL = "audit.tail"
+_INSERT = insert(_table)  # built once: compiled once, not per flush
 
 
 def transaction_info(session: Session) -> dict[str, Any]:
@@ -135,7 +136,7 @@ def write_events(session: Session, events: list[dict[str, Any]]) -> None:
         }
         row["hash"] = last_hash = event_hash(row)
         rows.append(row)
-    session.connection().execute(insert(AuditEvent), rows)
+    session.connection().execute(_INSERT, rows)
     transaction_info(session)[_TAIL] = (last_id, last_hash)  # only once the rows are in
 
 

@@ -256,3 +256,16 @@ def test_a_layer_rolled_back_with_its_savepoint_leaves_no_trace_in_the_session(p
     balance = session.get(StockBalance, (sku.id, la.id))
     assert (balance.on_hand, balance.last_move_id) == (D(12), again.id)
     assert check._stock_balances(session).ok
+
+
+def test_in_transit_rolled_back_with_its_savepoint_reads_as_stored(place):
+    session, sku, la = place
+    stock.adjust_in_transit(session, sku_id=sku.id, warehouse_id=la.id, delta=D(5))
+    balance = stock.adjust_in_transit(session, sku_id=sku.id, warehouse_id=la.id, delta=D(3))
+    with pytest.raises(RuntimeError), session.begin_nested():
+        stock.adjust_in_transit(session, sku_id=sku.id, warehouse_id=la.id, delta=D(-8))
+        assert balance.in_transit == 0
+        raise RuntimeError("refused")
+    assert balance.in_transit == D(8)
+    stored = session.execute(select(StockBalance.__table__.c.in_transit)).scalar_one()
+    assert stored == D(8)

@@ -220,9 +220,16 @@ def adjust_in_transit(
     if after < 0:
         where = f"SKU {_sku(session, sku_id).code} at {_warehouse(session, warehouse_id).code}"
         raise StockError(f"{where}: in transit would go to {after}, below zero")
-    balance.in_transit = after
-    session.add(balance)
-    session.flush()
+    if balance not in session:  # a new position: inserted by the flush
+        balance.in_transit = after
+        session.add(balance)
+        session.flush()
+        return balance
+    session.flush()  # whatever the caller left pending, at the same point as before
+    keys = {"key_sku": sku_id, "key_warehouse": warehouse_id}
+    session.connection().execute(_IN_TRANSIT_UPDATE, {"in_transit": after} | keys)
+    set_committed_value(balance, "in_transit", after)
+    _note_written(session, balance)
     return balance
 
 
@@ -515,6 +522,14 @@ _BALANCE_UPDATE = (
         last_move_id=bindparam("last_move_id"),
     )
 )  # fmt: skip
+_IN_TRANSIT_UPDATE = (
+    update(_balances)
+    .where(
+        _balances.c.sku_id == bindparam("key_sku"),
+        _balances.c.warehouse_id == bindparam("key_warehouse"),
+    )
+    .values(in_transit=bindparam("in_transit"))
+)
 _LAYER_INSERT = insert(StockCostLayer.__table__)
 
 
