@@ -10,7 +10,7 @@ from sqlalchemy import event, func, select
 from sqlalchemy.exc import IntegrityError
 
 from desktop_app.core import audit, settings
-from desktop_app.core.models import AuditEvent, Sku, StockBalance, StockCostLayer, StockMove
+from desktop_app.core.models import Sku, StockBalance, StockCostLayer, StockMove
 from desktop_app.core.services import check, stock, warehouses
 
 DAY = dt.date(2026, 3, 10)
@@ -21,10 +21,6 @@ def _chain_ok(db) -> int:
         report = audit.verify_chain(s)
     assert report.ok, report
     return report.events
-
-
-def _events(session) -> int:
-    return session.scalar(select(func.count()).select_from(AuditEvent))
 
 
 # -- settings ------------------------------------------------------------------------------
