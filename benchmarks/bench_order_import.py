@@ -13,12 +13,15 @@ Shopee export (most of them unused by the import, as in real files). memory: the
 of the process's peak resident set during our import (getrusage maxrss, so python-calamine's
 own copy of the sheet counts too), measured before the bare run.
 
-Measured on a 2-core machine: ours 10.8 s, bare 4.3 s, ratio 2.5 — short of the target.
-python-calamine's load of the sheet is 4.0 s of both; the rest of ours is Python turning
-143,000 orders and 200,000 lines into rows (about 3 s) and building and inserting them
-(about 3.5 s, half of it SQLite's own executemany). Peak 600 MB, which is python-calamine's
-copy of the whole sheet (it alone grows the process by 606 MB); the import's own Python
-objects peak at about 26 MB (tracemalloc), since orders are written 5,000 at a time.
+Measured on a 2-core machine (nothing else running): ours 6.2 s, bare 4.3 s, ratio 1.44,
+peak 500 MB. The sheet streams in parts (core/importers/xlsx_stream.py): a 4 MB first part,
+then ~24 MB parts that a cutter thread cuts in order and two loader threads have
+python-calamine read at once (it releases the GIL), while the import works on the rows of the
+part before — so the import's ~5 s of Python (normalising 143,000 orders and 200,000 lines,
+building rows, SQLite's executemany) overlaps calamine's reading. The peak is the parts in
+flight (a few parts' XML and calamine's cells; the import's own Python objects peak at about
+26 MB, orders being written 5,000 at a time), not the file: a whole-sheet read of the same file
+grows the process by 600 MB, and by more for a longer file.
 
 The xlsx is written once (openpyxl write-only, a minute or two) into a cache folder in the
 temp directory and reused by later runs.

@@ -15,9 +15,12 @@ read whole, the way calamine always reads them.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import posixpath
+import queue
 import re
+import threading
 import zipfile
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -31,6 +34,9 @@ PART_BYTES = 24 << 20  # sheet XML per part: ~15,000 rows of a 40-column export
 _READ_BLOCK = 8 << 20
 _SST_SHARE = 4  # a part is at least this many times the shared strings (each part reads them)
 _PREFETCH_AFTER = 64  # rows of a part read before the next is loaded (a header probe reads ~10)
+FIRST_PART = 4 << 20  # small: the header and first rows come quickly
+LOADERS = 2  # parts calamine reads at once (it releases the GIL: each has a core of its own)
+DEPTH = 1  # parts cut and waiting for the caller
 _HEAD_LIMIT = 4 << 20  # the sheet's elements before <sheetData> (views, columns) fit in this
 _SKIPPED_PARTS = (  # not read for cell values; other sheets are never opened
     "xl/worksheets/", "xl/chartsheets/", "xl/media/", "xl/drawings/", "xl/charts/",
@@ -92,38 +98,84 @@ class SheetRows:
 
     def _parts(self, plan: _Plan) -> Rows:
         splitter, self._spare = self._spare, None
-        pool = ThreadPoolExecutor(1, thread_name_prefix="xlsx-part")
-        advanced = False  # the splitter went past the first part
+        ahead: _ReadAhead | None = None  # the parts after the first, once the pass goes on
         try:
             if self._first is None:
                 splitter = _Splitter(plan)
-                self._first = pool.submit(splitter.load_next).result()
+                self._first = splitter.parse(splitter.next_workbook())
             elif splitter is None:
                 splitter = _Splitter(plan)
                 splitter.skip_next()
             sheet, expected = self._first, 1
             while sheet is not None:
-                pending: Future[Any] | None = None
                 start_row, start_col = sheet.start or (expected - 1, 0)
                 for _ in range(expected, start_row + 1):  # rows between parts with no cells
                     yield expected, []
                     expected += 1
                 pad = [""] * start_col
                 for index, cells in enumerate(sheet.to_python(skip_empty_area=True)):
-                    if index == _PREFETCH_AFTER:
-                        pending, advanced = pool.submit(splitter.load_next), True
+                    if index == _PREFETCH_AFTER and ahead is None:
+                        ahead = _ReadAhead(splitter)
                     yield expected, ([*pad, *cells] if pad else cells)
                     expected += 1
-                if pending is None:
-                    pending, advanced = pool.submit(splitter.load_next), True
-                sheet = pending.result()
+                ahead = ahead or _ReadAhead(splitter)
+                sheet = ahead.next()
         finally:
-            pool.shutdown(wait=True, cancel_futures=True)  # a part being read finishes first
+            if ahead is not None:
+                ahead.close()  # parts being read finish first
             if splitter is not None:
-                if advanced or self._spare is not None:
+                if ahead is not None or self._spare is not None:
                     splitter.close()
                 else:  # a header probe: the next pass goes on from here
                     self._spare = splitter
+
+
+class _ReadAhead:
+    """The parts after the current one: one thread cuts them in order, LOADERS threads have
+    calamine read them at once (each part is a workbook of its own), the caller takes them
+    in order. At most DEPTH parts wait, so memory stays at a few parts."""
+
+    def __init__(self, splitter: _Splitter) -> None:
+        self._splitter = splitter
+        self._pool = ThreadPoolExecutor(LOADERS, thread_name_prefix="xlsx-part")
+        self._ready: queue.Queue[Future[Any] | None] = queue.Queue(maxsize=DEPTH)
+        self._stop = threading.Event()
+        self._cutter = threading.Thread(target=self._cut, name="xlsx-cut", daemon=True)
+        self._cutter.start()
+
+    def _cut(self) -> None:
+        while not self._stop.is_set():
+            try:
+                book = self._splitter.next_workbook()
+            except BaseException as exc:  # handed to the caller, in its place in the order
+                failed: Future[Any] = Future()
+                failed.set_exception(exc)
+                self._put(failed)
+                return
+            if book is None:
+                self._put(None)
+                return
+            self._put(self._pool.submit(self._splitter.parse, book))
+
+    def _put(self, item: Future[Any] | None) -> None:
+        while not self._stop.is_set():
+            try:
+                self._ready.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    def next(self) -> Any:
+        """The next part's sheet, or None after the last."""
+        item = self._ready.get()
+        return None if item is None else item.result()
+
+    def close(self) -> None:
+        self._stop.set()
+        while self._cutter.is_alive():
+            with contextlib.suppress(queue.Empty):  # make room for a cutter waiting to put
+                self._ready.get(timeout=0.05)
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 class _Plan:
@@ -196,22 +248,27 @@ class _Splitter:
         self._buffered = 0
         self._eof = False
         self._done = False
+        self._parts = 0  # cut so far
         self._head, self._row_end, self._data_end, self._close = self._read_head()
 
     def close(self) -> None:
         self._stream.close()
         self._archive.close()
 
-    def load_next(self) -> Any:
-        """The next part as a calamine sheet, or None after the last."""
+    def next_workbook(self) -> bytes | None:
+        """The next part as a workbook of its own, or None after the last (in order)."""
         body = self._next_body()
         if body is None:
             return None
+        return self._workbook(b"".join((self._head, body, self._close)))
+
+    def parse(self, book: bytes | None) -> Any:
+        """A part's workbook read by calamine (any thread: it holds no state of the cut)."""
+        if book is None:
+            return None
         from python_calamine import CalamineWorkbook
 
-        sheet_xml = b"".join((self._head, body, self._close))
-        book = CalamineWorkbook.from_filelike(io.BytesIO(self._workbook(sheet_xml)))
-        return book.get_sheet_by_name(self._plan.sheet)
+        return CalamineWorkbook.from_filelike(io.BytesIO(book)).get_sheet_by_name(self._plan.sheet)
 
     def skip_next(self) -> None:
         self._next_body()
@@ -254,8 +311,10 @@ class _Splitter:
     def _next_body(self) -> bytes | None:
         if self._done:
             return None
+        size = self._plan.part_bytes if self._parts else min(FIRST_PART, self._plan.part_bytes)
+        self._parts += 1
         while True:
-            while not self._eof and self._buffered < self._plan.part_bytes:
+            while not self._eof and self._buffered < size:
                 self._read_block()
             data = b"".join(self._chunks)
             self._chunks, self._buffered = [], 0
@@ -264,7 +323,7 @@ class _Splitter:
                 end = data.find(self._data_end)
                 body = data if end < 0 else data[:end]
                 return body if body.strip() else None
-            cut = data.find(self._row_end, self._plan.part_bytes)  # a part's worth, then a row end
+            cut = data.find(self._row_end, size)  # a part's worth, then a row end
             if cut < 0:
                 cut = data.rfind(self._row_end)
             if cut >= 0:
