@@ -37,7 +37,8 @@ def drafts(db):
 
 
 def shown(qtbot, ctx, dialog: PrintPreviewDialog) -> PrintPreviewDialog:
-    qtbot.addWidget(dialog)
+    # Not qtbot.addWidget: the dialog deletes itself when closed, and pytest-qt would then
+    # close a deleted object at teardown. Each test closes what it opens.
     wait_idle(qtbot, ctx, timeout=30_000)
     qtbot.waitUntil(lambda: dialog.page_count() > 0)
     return dialog
