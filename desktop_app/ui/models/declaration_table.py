@@ -8,13 +8,14 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor
 
 from desktop_app.core.services.declaration_life import HistoryEntry
 from desktop_app.core.services.declaration_query import DeclarationRow
 from desktop_app.ui.models.lazy_table import CENTER, RIGHT, Column
 from desktop_app.ui.models.shipment_table import day, money
+from desktop_app.ui.models.texts import labeller, translator
 from desktop_app.ui.reasons import translate_reason
 
 CONTEXT = "Declarations"
@@ -256,16 +257,9 @@ REASONS: list[tuple[re.Pattern[str], str]] = [
 ]  # fmt: skip
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+tr = translator(CONTEXT)
 
-
-def label(table: dict[str, str], code: str | None) -> str:
-    """The translated name of a code; an unknown code shows as itself."""
-    if code is None:
-        return ""
-    source = table.get(code)
-    return tr(source) if source else code
+label = labeller(CONTEXT)
 
 
 def field_label(name: str, *, line: bool = False) -> str:

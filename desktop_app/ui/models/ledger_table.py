@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtGui import QColor
 
 from desktop_app.core.services import ledger_query
@@ -10,6 +10,7 @@ from desktop_app.core.services.ledger_query import MoveRow
 from desktop_app.ui.models.lazy_table import RIGHT, Column, LazyTableModel, Sort, attr
 from desktop_app.ui.models.order_table import money
 from desktop_app.ui.models.stock_table import quantity
+from desktop_app.ui.models.texts import translator
 from desktop_app.ui.tasks import TaskRunner
 
 OUT = QColor("#c0392b")
@@ -51,8 +52,7 @@ TEXT = {
 }  # marked for lupdate, which reads no module-level tr()
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("LedgerTable", text)
+tr = translator("LedgerTable")
 
 
 def kind_label(kind: str) -> str:

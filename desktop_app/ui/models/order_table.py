@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor
 
 from desktop_app.core.services.order_query import OrderRow
 from desktop_app.ui.models.lazy_table import CENTER, RIGHT, Column, attr
+from desktop_app.ui.models.texts import labeller, translator
 
 WARN = QColor("#c0392b")
 MUTED = QColor("#7a8594")
@@ -68,16 +69,9 @@ TEXT = {
 }  # column titles and notes, marked for lupdate (it reads no module-level tr())
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Orders", text)
+tr = translator("Orders")
 
-
-def label(table: dict[str, str], code: str | None) -> str:
-    """The translated name of a code; an unknown code shows as itself."""
-    if code is None:
-        return ""
-    source = table.get(code)
-    return tr(source) if source else code
+label = labeller("Orders")
 
 
 CENT = Decimal("0.01")

@@ -6,11 +6,12 @@ import datetime as dt
 import re
 from decimal import Decimal
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor
 
 from desktop_app.core.services.shipment_query import ShipmentRow
 from desktop_app.ui.models.lazy_table import CENTER, RIGHT, Column
+from desktop_app.ui.models.texts import labeller, translator
 from desktop_app.ui.reasons import translate_reason
 
 CONTEXT = "Shipments"
@@ -117,16 +118,9 @@ REASONS: list[tuple[re.Pattern[str], str]] = [
 ]  # fmt: skip
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+tr = translator(CONTEXT)
 
-
-def label(table: dict[str, str], code: str | None) -> str:
-    """The translated name of a code; an unknown code shows as itself."""
-    if code is None:
-        return ""
-    source = table.get(code)
-    return tr(source) if source else code
+label = labeller(CONTEXT)
 
 
 def translate_problem(reason: str) -> str:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor
 
 from desktop_app.core.services.sku_query import SkuRow
 from desktop_app.ui.models.lazy_table import CENTER, RIGHT, Column, attr
+from desktop_app.ui.models.texts import translator
 
 WARN = QColor("#c0392b")
 FLAG = QColor("#b9770e")  # a value the user set by hand
@@ -71,8 +72,7 @@ TEXT = {
 }  # marked for lupdate, which reads no module-level tr()
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Catalogue", text)
+tr = translator("Catalogue")
 
 
 def field_label(name: str) -> str:

@@ -7,13 +7,14 @@ from collections.abc import Callable
 from decimal import Decimal
 from functools import partial
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtGui import QColor
 
 from desktop_app.core.services import position_query
 from desktop_app.core.services.position_query import StockRow
 from desktop_app.ui.models.lazy_table import RIGHT, Column, LazyTableModel, Sort, attr
 from desktop_app.ui.models.order_table import money
+from desktop_app.ui.models.texts import translator
 from desktop_app.ui.tasks import TaskRunner
 
 WARN = QColor("#c0392b")
@@ -51,8 +52,7 @@ TEXT = {
 }  # column titles and notes, marked for lupdate (it reads no module-level tr())
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("StockTable", text)
+tr = translator("StockTable")
 
 
 def quantity(value: Decimal) -> str:
