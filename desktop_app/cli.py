@@ -248,6 +248,21 @@ def _args_print(sp: argparse.ArgumentParser) -> None:
     cli_print.args_print(sp)
 
 
+def cmd_rebate(args: argparse.Namespace) -> tuple[int, Any, str]:
+    from desktop_app import cli_rebate
+
+    if args.action == "simulate":  # the what-if calculator needs no database
+        return cli_rebate.cmd_rebate(args, None)
+    with _database(args) as db:
+        return cli_rebate.cmd_rebate(args, db)
+
+
+def _args_rebate(sp: argparse.ArgumentParser) -> None:
+    from desktop_app import cli_rebate
+
+    cli_rebate.args_rebate(sp)
+
+
 def _args_stock(sp: argparse.ArgumentParser) -> None:
     from desktop_app import cli_stock
 
@@ -278,6 +293,7 @@ COMMANDS: dict[str, tuple[Handler, str, Callable[[argparse.ArgumentParser], None
         _args_declare,
     ),
     "print": (cmd_print, "print declarations, invoices or packing lists to one PDF", _args_print),
+    "rebate": (cmd_rebate, "export VAT rebate: the what-if calculator (simulate)", _args_rebate),
     "backup": (cmd_backup, "write a backup copy of the database", _args_backup),
     "restore": (
         cmd_restore,
