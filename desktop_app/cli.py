@@ -129,6 +129,7 @@ IMPORTERS = {  # kind → (module, function); each takes (db, path, skip_bad=, j
     "stocktake": ("desktop_app.cli_stock", "import_stocktake"),
     "shipments": ("desktop_app.core.services.shipment_import", "import_shipments"),
     "declarations": ("desktop_app.cli_declare", "import_declarations"),
+    "invoices": ("desktop_app.core.services.purchase_invoices", "import_invoices"),
 }
 
 
