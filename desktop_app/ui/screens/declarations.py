@@ -52,6 +52,7 @@ from desktop_app.ui.widgets import messages
 from desktop_app.ui.widgets.data_table import DataTable, saved_sort
 from desktop_app.ui.widgets.filter_bar import ChoiceFilter, FilterBar
 from desktop_app.ui.widgets.flow_layout import flow
+from desktop_app.ui.widgets.list_screen import restore_current, select_when_loaded
 from desktop_app.ui.widgets.screen import PageHeader, Screen
 from desktop_app.ui.widgets.search_box import SearchBox
 
@@ -223,24 +224,18 @@ class DeclarationsScreen(Screen):
         self._enable_actions()
 
     def _restore_current(self) -> None:
-        if self._current_id is None or self.table.current_id() == self._current_id:
-            return
-        if self.table.select_id(self._current_id):
-            return
-        if self.model.complete:  # gone or filtered out
-            self._current_id = None
-            self.show_declaration(None)
+        self._current_id = restore_current(
+            self.table, self.model, self._current_id, self._forget_current
+        )
+
+    def _forget_current(self, _none: None) -> None:  # gone or filtered out
+        self._current_id = None
+        self.show_declaration(None)
 
     def select_after_reload(self, declaration_id: int) -> None:
         """Make this declaration current once the list has it (after a draft is made)."""
         self._current_id = declaration_id
-
-        def select() -> None:
-            if self.table.select_id(declaration_id) or self.model.complete:
-                self.model.loaded.disconnect(select)
-                self.show_declaration(declaration_id)
-
-        self.model.loaded.connect(select)
+        select_when_loaded(self.table, self.model, declaration_id, self.show_declaration)
 
     def open_declaration(self, declaration_id: int) -> None:
         """Enter or a double click: into the form (a draft's first field)."""

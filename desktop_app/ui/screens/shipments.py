@@ -42,7 +42,9 @@ from desktop_app.ui.widgets.list_screen import (
     lazy_table,
     page_layout,
     query_or_reload,
+    restore_current,
     search_box,
+    select_when_loaded,
     table_over_detail,
 )
 from desktop_app.ui.widgets.screen import PageHeader, Screen
@@ -204,24 +206,18 @@ class ShipmentsScreen(Screen):
         self._enable_actions()
 
     def _restore_current(self) -> None:
-        if self._current_id is None or self.table.current_id() == self._current_id:
-            return
-        if self.table.select_id(self._current_id):
-            return
-        if self.model.complete:  # gone or filtered out
-            self._current_id = None
-            self.show_shipment(None)
+        self._current_id = restore_current(
+            self.table, self.model, self._current_id, self._forget_current
+        )
+
+    def _forget_current(self, _none: None) -> None:  # gone or filtered out
+        self._current_id = None
+        self.show_shipment(None)
 
     def select_after_reload(self, shipment_id: int) -> None:
         """Make this shipment current once the list has it (after a save)."""
         self._current_id = shipment_id
-
-        def select() -> None:
-            if self.table.select_id(shipment_id) or self.model.complete:
-                self.model.loaded.disconnect(select)
-                self.show_shipment(shipment_id)
-
-        self.model.loaded.connect(select)
+        select_when_loaded(self.table, self.model, shipment_id, self.show_shipment)
 
     def _enable_actions(self) -> None:
         status = self.detail.row.status if self.detail is not None else None

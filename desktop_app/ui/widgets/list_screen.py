@@ -75,3 +75,32 @@ def ids_query(ids_of: IdsOf, text: str, filters: Any) -> IdsQuery:
 def count_text(rows: int, complete: bool, all_rows: str, first_rows: str) -> str:
     """`all_rows` once the count is complete, else `first_rows`; {0} is the number of rows."""
     return (all_rows if complete else first_rows).format(QLocale().toString(rows))
+
+
+def restore_current(
+    table: DataTable,
+    model: LazyTableModel,
+    current_id: int | None,
+    show: Callable[[int | None], None],
+) -> int | None:
+    """After the list reloaded: select the current row again; once the list is complete
+    without it (gone, or filtered out), show nothing. Returns the current id from now on."""
+    if current_id is None or table.current_id() == current_id or table.select_id(current_id):
+        return current_id
+    if model.complete:
+        show(None)
+        return None
+    return current_id
+
+
+def select_when_loaded(
+    table: DataTable, model: LazyTableModel, row_id: int, show: Callable[[int], None]
+) -> None:
+    """Make `row_id` current as soon as the list holds it (after a save made or moved it)."""
+
+    def select() -> None:
+        if table.select_id(row_id) or model.complete:
+            model.loaded.disconnect(select)
+            show(row_id)
+
+    model.loaded.connect(select)
