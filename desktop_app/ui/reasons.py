@@ -60,13 +60,20 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
-def translate_reason(reason: str) -> str:
-    """The reason in the UI language; unknown reasons stay as the core wrote them."""
-    for pattern, template in PATTERNS:
+def match_reason(
+    patterns: list[tuple[re.Pattern[str], str]], context: str, reason: str
+) -> str | None:
+    """The reason translated by the first of `patterns` (templates of `context`) it matches."""
+    for pattern, template in patterns:
         match = pattern.match(reason)
         if match:
-            return QCoreApplication.translate("Reason", template).format(*match.groups())
-    return reason
+            return QCoreApplication.translate(context, template).format(*match.groups())
+    return None
+
+
+def translate_reason(reason: str) -> str:
+    """The reason in the UI language; unknown reasons stay as the core wrote them."""
+    return match_reason(PATTERNS, "Reason", reason) or reason
 
 
 def describe_problem(problem: FieldProblem, labels: dict[str, str] | None = None) -> str:

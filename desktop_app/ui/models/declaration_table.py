@@ -16,7 +16,7 @@ from desktop_app.core.services.declaration_query import DeclarationRow
 from desktop_app.ui.models.lazy_table import CENTER, RIGHT, Column
 from desktop_app.ui.models.shipment_table import day, money
 from desktop_app.ui.models.texts import labeller, translator
-from desktop_app.ui.reasons import translate_reason
+from desktop_app.ui.reasons import match_reason, translate_reason
 
 CONTEXT = "Declarations"
 WARN = QColor("#c0392b")
@@ -270,11 +270,7 @@ def field_label(name: str, *, line: bool = False) -> str:
 
 def translate_problem(reason: str) -> str:
     """A declaration problem's reason in the UI language (the general table as a fallback)."""
-    for pattern, template in REASONS:
-        match = pattern.match(reason)
-        if match:
-            return tr(template).format(*match.groups())
-    return translate_reason(reason)
+    return match_reason(REASONS, CONTEXT, reason) or translate_reason(reason)
 
 
 _WHERE = [

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor
 from desktop_app.core.services.shipment_query import ShipmentRow
 from desktop_app.ui.models.lazy_table import CENTER, RIGHT, Column
 from desktop_app.ui.models.texts import labeller, translator
-from desktop_app.ui.reasons import translate_reason
+from desktop_app.ui.reasons import match_reason, translate_reason
 
 CONTEXT = "Shipments"
 WARN = QColor("#c0392b")
@@ -125,11 +125,7 @@ label = labeller(CONTEXT)
 
 def translate_problem(reason: str) -> str:
     """A shipment problem's reason in the UI language (the general table as a fallback)."""
-    for pattern, template in REASONS:
-        match = pattern.match(reason)
-        if match:
-            return tr(template).format(*match.groups())
-    return translate_reason(reason)
+    return match_reason(REASONS, CONTEXT, reason) or translate_reason(reason)
 
 
 _ITEM = re.compile(r"^(\w+)\[([^\]]+)\](?:\.(\w+))?$")
