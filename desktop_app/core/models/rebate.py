@@ -34,6 +34,8 @@ from desktop_app.core.models.base import (
 
 BATCH_STATUSES = ("draft", "self_checked", "filed", "approved", "partly_rejected", "paid")
 ROW_STATUSES = ("included", "rejected", "moved")
+# 9810 pre-rebate (HWC-YT) rows through 核算: "" for ordinary rows.
+SETTLEMENTS = ("", "pending", "confirmed", "reversed", "repay", "reversal", "redeclared")
 
 
 class PurchaseInvoice(IdMixin, TimestampMixin, Base):
@@ -141,6 +143,14 @@ class RebateBatch(IdMixin, TimestampMixin, Base):
     domestic_output_tax: Mapped[Decimal | None] = mapped_column(Money)
     input_tax: Mapped[Decimal | None] = mapped_column(Money)
     previous_credit: Mapped[Decimal | None] = mapped_column(Money)
+    duty_free_materials: Mapped[Decimal | None] = mapped_column(Money)  # 免税购进原材料价格
+    # 免抵退 results, kept as computed (frozen with the batch once filed)
+    non_creditable: Mapped[Decimal | None] = mapped_column(Money)
+    tax_payable: Mapped[Decimal | None] = mapped_column(Money)
+    credit_refund_total: Mapped[Decimal | None] = mapped_column(Money)
+    exempt_offset: Mapped[Decimal | None] = mapped_column(Money)
+    credit_carried_forward: Mapped[Decimal | None] = mapped_column(Money)
+    checked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
@@ -152,7 +162,8 @@ class RebateExportRow(IdMixin, Base):
         UniqueConstraint("batch_id", "seq"),
         one_of("status", ROW_STATUSES),
         CheckConstraint("length(declaration_no) = 21", name="declaration_no_len"),
-        CheckConstraint("quantity > 0", name="quantity_positive"),
+        CheckConstraint("quantity <> 0", name="quantity_not_zero"),  # negative: 核算 reversal
+        one_of("settlement", SETTLEMENTS),
         Index("ix_rebate_export_row_link", "link_no"),
     )
 
@@ -178,6 +189,11 @@ class RebateExportRow(IdMixin, Base):
     status: Mapped[str] = mapped_column(String(10), default="included")
     rejection_reason: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(String(200), default="")
+    settlement: Mapped[str] = mapped_column(String(12), default="")  # 9810 核算 state
+    sold_quantity: Mapped[Decimal | None] = mapped_column(Quantity)  # sold at 核算
+    reverses_row_id: Mapped[int | None] = mapped_column(
+        ForeignKey("rebate_export_row.id", ondelete="RESTRICT"), index=True
+    )
 
 
 class RebatePurchaseRow(IdMixin, Base):
