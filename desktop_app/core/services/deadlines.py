@@ -1,6 +1,6 @@
-"""The rebate deadlines of each export (claim, 36-month limit, 单证备案, 收汇) on the holiday table.
+"""Rebate deadlines of each export (claim, 36 months, 单证备案, 收汇, 9810 核算) on the holidays.
 
-The rules are data (RULES below, each with the DOMAIN.md §3.4 reference it comes from and
+The rules are data (RULES below, each with the DOMAIN.md §3.4 or §6 reference it comes from and
 the export dates it applies to), so a changed notice is one edited row, not new code.
 
 A due date that falls on a weekend or holiday moves to the next working day (the tax
@@ -22,6 +22,7 @@ from decimal import Decimal
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from desktop_app.core.errors import BadInput
 from desktop_app.core.models.declarations import Declaration, DeclarationLine
 from desktop_app.core.models.rebate import (
     FilingDocument,
@@ -29,17 +30,25 @@ from desktop_app.core.models.rebate import (
     RebateBatch,
     RebateExportRow,
 )
-from desktop_app.core.services.holidays import NoHolidayData, WorkCalendar
+from desktop_app.core.services.holidays import NoHolidayData, WorkCalendar, years_without_data
 
 CHINA = dt.timezone(dt.timedelta(hours=8))
 LIVE_STATUSES = ("cleared", "amended")
 CLAIMED_BATCHES = ("filed", "approved", "partly_rejected", "paid")
+PRE_REBATE = "HWC-YT"  # 9810 出口预退税 rows (DOMAIN.md §6)
+SETTLED = ("confirmed", "reversed", "repay")  # a pre-rebate row 核算 has dealt with
+# Rows 核算 itself writes (negative reversals, re-declarations) are not pre-rebates to settle.
+SETTLEMENT_ROWS = ("reversal", "redeclared")
+KINDS = ("rebate_claim", "claim_limit", "document_filing", "settlement_9810", "fx_collection")
 _CHUNK = 500
 
 
 @dataclass(frozen=True)
 class DeadlineRule:
-    """One due date: counted from an anchor ("export" or "claim") by a period.
+    """One due date: counted from an anchor by a period.
+
+    anchor: "export" (export date), "claim" (the first filed batch holding the export, China
+    day) or "pre_rebate" (approval of the first batch holding its HWC-YT rows, China day).
 
     period: "next_year:MM-DD" (that day of the year after the anchor), "months:N",
     "days:N" (calendar days) or "working_days:N".
@@ -82,6 +91,12 @@ RULES: tuple[DeadlineRule, ...] = (
         "DOMAIN.md §3.4 [R23,R22f]: 单证备案 within 15 days of claiming",
     ),
     DeadlineRule(
+        "settlement_9810", "pre_rebate", "next_year:04-30",
+        "DOMAIN.md §6 [R18a,R18b]: 核算期 from the month after 预退税 is processed to 30 April "
+        "next year",
+        note="no 核算 by then: the tax office claws the pre-rebate back",
+    ),
+    DeadlineRule(
         "fx_collection", "export", "next_year:04-30",
         "DOMAIN.md §3.4 [R22c,R22e]: 收汇 by 30 April next year, else refunded tax is repaid",
     ),
@@ -97,9 +112,21 @@ class Deadline:
     declaration_id: int | None = None
     declaration_ref: str = ""
     export_date: dt.date | None = None
-    done: bool = False  # claimed / documents filed / collected in full
+    done: bool = False  # claimed / documents filed / collected in full / 核算 done
     note: str = ""
     warnings: tuple[str, ...] = ()
+    anchor_date: dt.date | None = None  # the export, claim or pre-rebate approval day
+    customs_no: str = ""
+
+    def status(self, today: dt.date) -> str:
+        """ "done", "overdue" (open and past its due date) or "due"."""
+        if self.done:
+            return "done"
+        return "overdue" if self.due_date < today else "due"
+
+    def days_left(self, today: dt.date) -> int:
+        """Calendar days from today to the due date; negative once it has passed."""
+        return (self.due_date - today).days
 
     @property
     def adjusted(self) -> bool:
@@ -110,6 +137,7 @@ class Deadline:
 class Upcoming:
     deadlines: list[Deadline] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # each once, for a banner
+    missing_years: list[int] = field(default_factory=list)  # no holiday data (between() only)
 
 
 @dataclass(frozen=True)
@@ -119,6 +147,8 @@ class Progress:
     claimed_on: dt.date | None = None
     documents_filed: bool = False
     collected: bool = False
+    pre_rebate_on: dt.date | None = None  # first approval of a batch holding HWC-YT rows
+    settled: bool = False  # every HWC-YT row has been through 核算
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -175,17 +205,20 @@ def deadlines_for(
     rules: Sequence[DeadlineRule] = RULES,
     work: WorkCalendar | None = None,
 ) -> list[Deadline]:
-    """Every deadline of one export; claim-anchored ones only once it has been claimed."""
+    """Every deadline of one export; claim- and pre-rebate-anchored ones once those happened."""
     if declaration.export_date is None:
         return []
     work = work or WorkCalendar(session)
     progress = progress or progress_of(session, [declaration.id]).get(declaration.id, Progress())
+    anchors = {
+        "export": declaration.export_date,
+        "claim": progress.claimed_on,
+        "pre_rebate": progress.pre_rebate_on,
+    }
     result = []
     for rule in rules:
-        if not rule.applies(declaration.export_date):
-            continue
-        anchor = declaration.export_date if rule.anchor == "export" else progress.claimed_on
-        if anchor is None:
+        anchor = anchors.get(rule.anchor)
+        if anchor is None or not rule.applies(declaration.export_date):
             continue
         due, legal, warnings = due_date(rule, anchor, work)
         result.append(
@@ -194,12 +227,14 @@ def deadlines_for(
                 due,
                 legal,
                 rule.source,
-                declaration.id,
-                declaration.ref,
-                declaration.export_date,
-                _done(rule.kind, progress),
-                rule.note,
-                warnings,
+                declaration_id=declaration.id,
+                declaration_ref=declaration.ref,
+                export_date=declaration.export_date,
+                done=_done(rule.kind, progress),
+                note=rule.note,
+                warnings=warnings,
+                anchor_date=anchor,
+                customs_no=declaration.customs_no or "",
             )
         )
     return result
@@ -212,6 +247,8 @@ def _done(kind: str, progress: Progress) -> bool:
         return progress.documents_filed
     if kind == "fx_collection":
         return progress.collected
+    if kind == "settlement_9810":
+        return progress.settled
     return False
 
 
@@ -229,52 +266,130 @@ def upcoming(
     without holiday data are collected once each in `Upcoming.warnings`.
     """
     last = today + dt.timedelta(days=days)
+    result = Upcoming()
+    for item in _all_deadlines(session, today, last, rules):
+        if item.done or item.due_date > last:
+            continue
+        if item.due_date < today and not include_overdue:
+            continue
+        _collect(result, item)
+    result.deadlines.sort(key=_order)
+    return result
+
+
+def between(
+    session: Session,
+    first: dt.date,
+    last: dt.date,
+    *,
+    kinds: Sequence[str] | None = None,
+    include_done: bool = False,
+    rules: Sequence[DeadlineRule] = RULES,
+) -> Upcoming:
+    """Every deadline due in [first, last] (the calendar), soonest first; done ones on request.
+
+    `missing_years` lists the years of the range the holiday table knows nothing about, so a
+    banner can say so even when no due date happens to fall in them.
+    """
+    if last < first:
+        raise BadInput(f"the range ends ({last}) before it starts ({first})")
+    unknown = sorted(set(kinds or ()) - set(KINDS))
+    if unknown:
+        raise BadInput(f"deadline kind {', '.join(unknown)}: not one of {', '.join(KINDS)}")
+    result = Upcoming(missing_years=years_without_data(session, first.year, last.year))
+    for item in _all_deadlines(session, first, last, rules):
+        if not first <= item.due_date <= last or (item.done and not include_done):
+            continue
+        if kinds and item.kind not in kinds:
+            continue
+        _collect(result, item)
+    result.deadlines.sort(key=_order)
+    return result
+
+
+def _all_deadlines(
+    session: Session, first: dt.date, last: dt.date, rules: Sequence[DeadlineRule]
+) -> list[Deadline]:
+    """The deadlines of every live export that may fall due between first and last."""
     # No rule reaches further than 36 months (plus the claim's 15 days) past the export.
-    oldest = add_months(today, -37)
+    oldest = add_months(first, -37)
     declarations = list(
         session.scalars(
             select(Declaration)
             .where(
                 Declaration.status.in_(LIVE_STATUSES),
                 Declaration.export_date.is_not(None),
-                Declaration.export_date >= oldest,
+                Declaration.export_date.between(oldest, last),
             )
             .order_by(Declaration.export_date, Declaration.id)
         )
     )
     progress = progress_of(session, [d.id for d in declarations])
     work = WorkCalendar(session)
-    result = Upcoming()
+    found: list[Deadline] = []
     for declaration in declarations:
-        found = deadlines_for(
+        found += deadlines_for(
             session, declaration, progress.get(declaration.id, Progress()), rules=rules, work=work
         )
-        for item in found:
-            if item.done or item.due_date > last:
-                continue
-            if item.due_date < today and not include_overdue:
-                continue
-            result.deadlines.append(item)
-            result.warnings.extend(w for w in item.warnings if w not in result.warnings)
-    result.deadlines.sort(key=lambda d: (d.due_date, d.kind, d.declaration_ref))
-    return result
+    return found
+
+
+def _collect(result: Upcoming, item: Deadline) -> None:
+    result.deadlines.append(item)
+    result.warnings.extend(w for w in item.warnings if w not in result.warnings)
+
+
+def _order(item: Deadline) -> tuple[dt.date, str, str]:
+    return item.due_date, item.kind, item.declaration_ref
 
 
 def progress_of(session: Session, declaration_ids: Sequence[int]) -> dict[int, Progress]:
-    """Claim date, documents and collection of each declaration, in three queries."""
+    """Claim date, documents, collection and 核算 of each declaration, in four queries."""
     claimed: dict[int, dt.date] = {}
     filed: set[int] = set()
     collected: set[int] = set()
+    pre_rebates: dict[int, tuple[dt.date, bool]] = {}
     ids = list(declaration_ids)
     for start in range(0, len(ids), _CHUNK):  # SQLite limits the parameters of one query
         chunk = ids[start : start + _CHUNK]
         claimed.update(_claim_dates(session, chunk))
         filed |= _documents_filed(session, chunk)
         collected |= _collected(session, chunk)
+        pre_rebates.update(_pre_rebates(session, chunk))
     return {
-        i: Progress(claimed.get(i), i in filed, i in collected)
-        for i in set(claimed) | filed | collected
+        i: Progress(
+            claimed.get(i),
+            i in filed,
+            i in collected,
+            pre_rebates[i][0] if i in pre_rebates else None,
+            pre_rebates.get(i, (None, False))[1],
+        )
+        for i in set(claimed) | filed | collected | set(pre_rebates)
     }
+
+
+def _pre_rebates(session: Session, ids: list[int]) -> dict[int, tuple[dt.date, bool]]:
+    """(first approval day, all settled) of the declarations with approved HWC-YT rows."""
+    rows = session.execute(
+        select(
+            DeclarationLine.declaration_id,
+            func.min(RebateBatch.approved_at),
+            func.count(),
+            func.sum(case((RebateExportRow.settlement.in_(SETTLED), 1), else_=0)),
+        )
+        .join(RebateExportRow, RebateExportRow.declaration_line_id == DeclarationLine.id)
+        .join(RebateBatch, RebateBatch.id == RebateExportRow.batch_id)
+        .where(
+            DeclarationLine.declaration_id.in_(ids),
+            RebateExportRow.business_type == PRE_REBATE,
+            RebateExportRow.status == "included",
+            RebateExportRow.reverses_row_id.is_(None),
+            RebateExportRow.settlement.not_in(SETTLEMENT_ROWS),
+            RebateBatch.approved_at.is_not(None),
+        )
+        .group_by(DeclarationLine.declaration_id)
+    ).all()
+    return {i: (_china_day(at), total == done) for i, at, total, done in rows if at is not None}
 
 
 def _claim_dates(session: Session, ids: list[int]) -> dict[int, dt.date]:
