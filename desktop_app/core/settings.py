@@ -60,6 +60,28 @@ REGISTRY: dict[str, SettingSpec] = {
             "Suffixes removed from platform SKUs when suggesting a mapping (comma-separated)",
         ),
         SettingSpec("stock.period_lock", "", str, "No stock moves dated on or before (YYYY-MM-DD)"),
+        # The official import templates want drop-down values written as "code|name"; the lists
+        # inside the tax office's templates were not seen, so the user can correct them here.
+        SettingSpec(
+            "rebate.business_types",
+            "HWC-YT|出口预退税",
+            str,
+            "退（免）税业务类型 names written as code|name, entries separated by ';' "
+            "(DOMAIN.md §3.1 column N and §6: HWC-YT for 9810 pre-rebate; the name is unconfirmed)",
+        ),
+        SettingSpec(
+            "rebate.tax_kinds",
+            "V|增值税;C|消费税",
+            str,
+            "税种 names written as code|name, entries separated by ';' (DOMAIN.md §3.2 column D)",
+        ),
+        SettingSpec(
+            "rebate.voucher_kinds",
+            "02|增值税专用发票",
+            str,
+            "凭证种类 names written as code|name, entries separated by ';' "
+            "(DOMAIN.md §3.2 column E; other voucher codes unconfirmed)",
+        ),
     )
 }
 
