@@ -203,3 +203,63 @@ def test_attachments_survive_a_moved_root(session, tmp_path: Path) -> None:
     fd.attach(session, contract.id, tmp_path / "a.pdf", root=tmp_path / "one")
     shutil.copytree(tmp_path / "one", tmp_path / "two")
     assert fd.verify(session, contract.id, root=tmp_path / "two").is_file()
+
+
+def _pdf_text(path: Path) -> str:
+    import shutil as sh
+    import subprocess
+
+    if sh.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    done = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True)
+    return done.stdout.decode("utf-8")
+
+
+def test_index_pdf_in_claim_order(session, tmp_path: Path) -> None:
+    from desktop_app.core.printing import filing_index
+    from desktop_app.core.services import company
+
+    company.save_profile(session, {"name_cn": "深圳市海拓跨境电子商务有限公司"},
+                         today=D(2025, 1, 1))  # fmt: skip
+    first = declaration(session, "D-FIRST", D(2026, 1, 5))
+    second = declaration(session, "D-SECOND", D(2026, 1, 2))
+    filed = batch(session, dt.datetime(2026, 2, 10, 2, 0, tzinfo=UTC))
+    claim(session, filed, first, second)
+    contract = fd.ensure_checklist(session, first.id)[0]
+    fd.ensure_checklist(session, second.id)
+    fd.set_details(session, contract.id, document_no="HT-2026-001", document_date=D(2026, 1, 3))
+    (tmp_path / "c.pdf").write_bytes(b"contract")
+    fd.attach(session, contract.id, tmp_path / "c.pdf")
+    out = tmp_path / "index.pdf"
+    printed = filing_index.print_index(session, out, batch_id=filed.id, today=D(2026, 2, 12))
+    assert (printed.declarations, printed.documents, printed.pages) == (2, 8, 1)
+    text = _pdf_text(out)
+    for label in filing_index.LABELS:
+        assert label in text, label
+    assert "深圳市海拓跨境电子商务有限公司" in text
+    assert "202602-001" in text and "HT-2026-001" in text
+    assert contract.attachment_sha256[:12] in text
+    assert text.index("D-FIRST") < text.index("D-SECOND")
+    assert "第1页/共1页" in text.replace(" ", "")
+
+
+def test_index_pages_continue_a_long_checklist(session, tmp_path: Path) -> None:
+    from desktop_app.core.printing import filing_index
+
+    refs = []
+    for n in range(12):
+        item = declaration(session, f"D-{n:02d}", D(2026, 1, 5))
+        fd.ensure_checklist(session, item.id)
+        for extra in range(n):
+            fd.add_item(session, item.id, "other", f"附件 {extra}")
+        refs.append(item.id)
+    data = filing_index.load_index(session, declaration_ids=refs)
+    pages = filing_index.paginate(data.entries)
+    assert len(pages) > 1
+    numbers = [(b[0], b[2], len(b[3])) for page in pages for b in page]
+    for entry in data.entries:  # every item printed exactly once, numbered on
+        assert sum(n for e, _f, n in numbers if data.entries[e - 1] is entry) == len(entry.items)
+    printed = filing_index.draw_index(data, tmp_path / "long.pdf")
+    assert printed.pages == len(pages)
+    with pytest.raises(BadInput, match="either"):
+        filing_index.load_index(session)
