@@ -180,3 +180,10 @@ def test_import_replacing_years(seeded, tmp_path: Path) -> None:
 def test_import_without_kind_column_is_refused(session, tmp_path: Path) -> None:
     with pytest.raises(ImportRejected, match="kind"):
         h.import_holidays(session, _csv(tmp_path, "date,name\n2027-01-01,元旦\n"))
+
+
+def test_seed_refuses_a_year_the_package_does_not_know(session) -> None:
+    assert h.package_years().start == 2004 and 2026 in h.package_years()
+    with pytest.raises(BadInput, match="covers 2004–2026, not 2027"):
+        h.seed_from_package(session, years=[2026, 2027])
+    assert h.years_with_data(session) == []  # nothing written, 2026 included

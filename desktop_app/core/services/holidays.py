@@ -232,11 +232,31 @@ def _day_problem(day: dt.date, kind: str, name: str) -> str | None:
 # ---------------------------------------------------------------- seeding and importing
 
 
+def package_years() -> range:
+    """The years chinese-calendar has data for (2004–2026 in the installed version)."""
+    import chinese_calendar
+
+    known = {day.year for day in chinese_calendar.holidays}
+    return range(min(known), max(known) + 1)
+
+
 def seed_from_package(session: Session, years: Iterable[int] | None = None) -> SeedResult:
-    """Fill the table from chinese-calendar; days already in the table are kept as they are."""
+    """Fill the table from chinese-calendar; days already in the table are kept as they are.
+
+    Asking for a year the package does not know is refused (nothing written): seeding it
+    would silently leave the year without data.
+    """
     import chinese_calendar
 
     wanted = set(years) if years is not None else None
+    known = package_years()
+    beyond = sorted(y for y in wanted or () if y not in known)
+    if beyond:
+        listed = ", ".join(str(y) for y in beyond)
+        raise BadInput(
+            f"the built-in holiday data covers {known.start}–{known.stop - 1}, not {listed}: "
+            f"import the State Council holiday notice for {listed} or add its days by hand"
+        )
     candidates: dict[dt.date, tuple[str, str]] = {}
     for source, kind in (
         (chinese_calendar.holidays, "holiday"),
