@@ -151,3 +151,100 @@ def test_due_date_overdue_deemed_and_alerts(world):
     assert [c.ref for c in fx.collection_status(s, today, status="deemed")] == ["D-DEEMED"]
     with pytest.raises(BadInput):
         fx.collection_status(s, today, status="paid")
+
+
+# ---------------------------------------------------------------- bank statements
+
+STATEMENT = [
+    ["招商银行 账户交易明细"],
+    ["交易日期", "流水号", "币种", "借方金额", "贷方金额", "对方户名", "摘要"],
+    ["2026-03-01", "CMB0001", "USD", "", "1,200.00", "ACME Inc.", "货款"],
+    ["2026-03-02", "CMB0002", "USD", "35.00", "", "Bank", "手续费"],
+    ["2026-03-05", "CMB0003", "EUR", "", "800.00", "Euro GmbH", ""],
+    ["合计", "", "", "35.00", "2000.00", "", ""],
+]
+
+
+def write_xlsx(path, rows):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for r in rows:
+        book.active.append(r)
+    book.save(path)
+    return path
+
+
+def count_receipts(s) -> int:
+    from desktop_app.core.models import FxReceipt
+
+    return s.scalar(select(func.count()).select_from(FxReceipt))
+
+
+def test_statement_import_takes_credits_and_is_idempotent(world, tmp_path):
+    from desktop_app.core.services.fx_receipt_import import load_receipts
+
+    s = world
+    path = write_xlsx(tmp_path / "cmb.xlsx", STATEMENT)
+    summary = load_receipts(s, path)
+    assert (summary.rows, summary.inserted, summary.skipped) == (3, 2, 1)
+    assert summary.details["debits_skipped"] == 1
+    rows = {r.bank_ref: r for r in fx.list_receipts(s)}
+    assert rows["CMB0001"].amount == D("1200.00") and rows["CMB0001"].payer == "ACME Inc."
+    assert rows["CMB0003"].currency == "EUR"
+    again = load_receipts(s, path)
+    assert (again.inserted, again.skipped) == (0, 3)
+    assert count_receipts(s) == 2
+
+
+def test_statement_with_amount_and_direction_columns(world, tmp_path):
+    from desktop_app.core.services.fx_receipt_import import load_receipts
+
+    text = "\n".join([
+        "Value date,Reference,Currency,Amount,Dr/Cr,Payer",
+        "05/03/2026,HSBC-1,USD,500.00,CR,Foo Ltd",
+        "06/03/2026,HSBC-2,USD,20.00,DR,",
+        "07/03/2026,HSBC-3,USD,-15.00,,",
+    ])  # fmt: skip
+    path = tmp_path / "hsbc.csv"
+    path.write_text(text + "\n", encoding="utf-8")
+    summary = load_receipts(world, path)
+    assert summary.inserted == 1 and summary.details["debits_skipped"] == 2
+    assert fx.list_receipts(world)[0].received_date == dt.date(2026, 3, 5)
+
+
+def test_bad_statement_rows_all_reported_nothing_written(world, tmp_path):
+    from desktop_app.core.importers.common import ImportRejected
+    from desktop_app.core.services.fx_receipt_import import load_receipts
+
+    s = world
+    receipt(s, "OLD-1", dt.date(2026, 2, 1), "10.00")
+    rows = [
+        ["入账日期", "交易参考号", "币种", "贷方金额", "付款人"],
+        ["2026-03-01", "", "USD", "100.00", "A"],
+        ["someday", "R-2", "USD", "100.00", "B"],
+        ["2026-03-03", "R-3", "ZZZ", "1.005", "C"],
+        ["2026-03-04", "OLD-1", "USD", "99.00", "D"],
+        ["2026-03-05", "R-5", "USD", "5.00", "E"],
+        ["2026-03-06", "R-5", "USD", "6.00", "E"],
+    ]
+    with pytest.raises(ImportRejected) as caught:
+        load_receipts(s, write_xlsx(tmp_path / "bad.xlsx", rows))
+    errors = caught.value.summary.errors
+    assert [(e.row, e.column) for e in errors] == [
+        (2, "交易参考号"), (3, "入账日期"), (4, "币种"), (4, "贷方金额"), (5, "交易参考号"),
+        (7, "交易参考号"),
+    ]  # fmt: skip
+    assert "already recorded as USD 10.00" in errors[4].reason
+    assert count_receipts(s) == 1
+
+
+def test_statement_without_currency_column_needs_the_account_currency(world, tmp_path):
+    from desktop_app.core.importers.common import ImportRejected
+    from desktop_app.core.services.fx_receipt_import import load_receipts
+
+    path = tmp_path / "s.csv"
+    path.write_text("交易日期,流水号,贷方金额\n2026-03-01,X1,10.00\n", encoding="utf-8")
+    with pytest.raises(ImportRejected, match="required column not found"):
+        load_receipts(world, path)
+    assert load_receipts(world, path, currency="USD").inserted == 1
