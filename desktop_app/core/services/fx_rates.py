@@ -90,9 +90,10 @@ def parse_rate(value: Any) -> tuple[Decimal | None, str | None]:
         return None, "not a number"
     if not rate.is_finite() or rate <= 0:
         return None, "a rate must be more than 0"
-    if rate != rate.quantize(Decimal(1).scaleb(-SCALE), rounding=ROUND_HALF_UP):
+    unit = Decimal(1).scaleb(-SCALE)
+    if rate != rate.quantize(unit, rounding=ROUND_HALF_UP):
         return None, f"more than {SCALE} decimal places"
-    return rate, None
+    return rate.quantize(unit), None
 
 
 def set_rate(

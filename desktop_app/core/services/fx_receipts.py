@@ -422,9 +422,10 @@ def auto_allocate(
     if receipt_ids is not None:
         query = query.where(FxReceipt.id.in_(list(receipt_ids)))
     receipts = list(session.scalars(query))
-    left = {r.id: r.amount - used for r in receipts for used, _ in [_allocated(session, [r])[r.id]]}
+    used = _allocated(session, receipts)
+    left = {r.id: r.amount - used[r.id][0] for r in receipts}
     owed = [[d, out] for d, out in _owed(session) if out > 0]
-    made: list[tuple[FxAllocation, FxReceipt, Declaration]] = []
+    made: list[AllocationRow] = []
     index = 0
     for receipt in receipts:
         while left[receipt.id] > 0 and index < len(owed):
@@ -433,14 +434,23 @@ def auto_allocate(
             take = min(capacity, outstanding)
             if take <= 0:
                 break  # less than a cent of the declaration's currency left
-            made.append((_add(session, receipt, declaration, take), receipt, declaration))
+            a = _add(session, receipt, declaration, take)
+            made.append(
+                AllocationRow(
+                    a.id,
+                    receipt.id,
+                    receipt.bank_ref,
+                    declaration.id,
+                    declaration.ref,
+                    take,
+                    declaration.currency,
+                )
+            )
             owed[index][1] = outstanding - take
             left[receipt.id] = receipt_balance(session, receipt)
             if owed[index][1] <= 0:
                 index += 1
-    return [
-        AllocationRow(a.id, r.id, r.bank_ref, d.id, d.ref, a.amount, d.currency) for a, r, d in made
-    ]
+    return made
 
 
 def _owed(session: Session) -> list[tuple[Declaration, Decimal]]:
