@@ -200,7 +200,7 @@ def manufacturer_figures(row: RebateExportRow) -> ManufacturerFigures:
 # ---------------------------------------------------------------- rows of the files
 
 
-class _Names:
+class Names:
     """Unit names and drop-down values, gathering every row that cannot be named."""
 
     def __init__(self, session: Session) -> None:
@@ -229,9 +229,7 @@ class _Names:
         return value or code
 
 
-def _declared_codes(
-    session: Session, rows: Sequence[RebateExportRow]
-) -> dict[int, tuple[str, str]]:
+def declared_codes(session: Session, rows: Sequence[RebateExportRow]) -> dict[int, tuple[str, str]]:
     """declaration line id → (its HS code, its declaration's contract number)."""
     ids = [r.declaration_line_id for r in rows if r.declaration_line_id is not None]
     found: dict[int, tuple[str, str]] = {}
@@ -246,7 +244,7 @@ def _declared_codes(
 
 
 def export_values(
-    data: BatchData, names: _Names, declared: dict[int, tuple[str, str]]
+    data: BatchData, names: Names, declared: dict[int, tuple[str, str]]
 ) -> list[list[Any]]:
     where = "出口明细"
     values = []
@@ -263,7 +261,7 @@ def export_values(
     return values
 
 
-def purchase_values(data: BatchData, names: _Names) -> list[list[Any]]:
+def purchase_values(data: BatchData, names: Names) -> list[list[Any]]:
     where = "进货明细"
     values = []
     for row in data.purchases:
@@ -279,7 +277,7 @@ def purchase_values(data: BatchData, names: _Names) -> list[list[Any]]:
 
 
 def manufacturer_values(
-    data: BatchData, names: _Names, declared: dict[int, tuple[str, str]]
+    data: BatchData, names: Names, declared: dict[int, tuple[str, str]]
 ) -> list[list[Any]]:
     where = "免抵退明细"
     values = []
@@ -327,8 +325,8 @@ def export_batch(session: Session, batch_id: int, out_dir: Path) -> list[Path]:
     named (unknown unit codes, drop-down codes missing from the settings) — all listed at once.
     """
     data = load_batch(session, batch_id)
-    names = _Names(session)
-    declared = _declared_codes(session, data.exports)
+    names = Names(session)
+    declared = declared_codes(session, data.exports)
     if data.manufacturer:
         sheets = [(MANUFACTURER_TITLE, MANUFACTURER_COLUMNS,
                    manufacturer_values(data, names, declared))]  # fmt: skip
