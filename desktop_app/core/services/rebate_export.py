@@ -319,7 +319,8 @@ def export_file_names(data: BatchData) -> list[str]:
 def export_batch(session: Session, batch_id: int, out_dir: Path) -> list[Path]:
     """Write the batch's import files into `out_dir` and return their paths.
 
-    Only rows with status "included" are written, in seq order. Every file is written to a
+    Only rows with status "included" are written, in seq order; a 免退 batch without included
+    purchase rows still gets its 进货明细 file, with the heads only. Every file is written to a
     temporary name first and renamed when all are complete, so a failure leaves no half file.
     BadInput for a missing or empty batch, a company without USCC, or rows that cannot be
     named (unknown unit codes, drop-down codes missing from the settings) — all listed at once.
