@@ -100,19 +100,34 @@ def manufacturer_period(
     if problems:
         raise ValidationFailed(problems)
     spread = levy_rate - rebate_rate
-    nc_gross = round_fen(export_fob_cny * spread)
-    nc_deduction = min(nc_gross, round_fen(duty_free_materials * spread))
-    non_creditable = nc_gross - nc_deduction
-    output_vat = round_fen(domestic_sales * levy_rate)
-    tax_payable = output_vat - (round_fen(input_vat) - non_creditable) - round_fen(prior_credit)
-    cr_gross = round_fen(export_fob_cny * rebate_rate)
-    cr_deduction = min(cr_gross, round_fen(duty_free_materials * rebate_rate))
-    total = cr_gross - cr_deduction
+    return from_gross(
+        output_vat=round_fen(domestic_sales * levy_rate),
+        input_vat=round_fen(input_vat),
+        prior_credit=round_fen(prior_credit),
+        non_creditable_gross=round_fen(export_fob_cny * spread),
+        non_creditable_deduction=round_fen(duty_free_materials * spread),
+        credit_refund_gross=round_fen(export_fob_cny * rebate_rate),
+        credit_refund_deduction=round_fen(duty_free_materials * rebate_rate),
+    )
+
+
+def from_gross(
+    *, output_vat: Decimal, input_vat: Decimal, prior_credit: Decimal,
+    non_creditable_gross: Decimal, non_creditable_deduction: Decimal,
+    credit_refund_gross: Decimal, credit_refund_deduction: Decimal,
+) -> ManufacturerPeriod:  # fmt: skip
+    """免抵退 from figures already rounded to the fen: the gross amounts of a period's exports
+    (summed over rate groups by the batch) and the deductions, each capped at its gross."""
+    nc_deduction = min(non_creditable_gross, non_creditable_deduction)
+    non_creditable = non_creditable_gross - nc_deduction
+    tax_payable = output_vat - (input_vat - non_creditable) - prior_credit
+    cr_deduction = min(credit_refund_gross, credit_refund_deduction)
+    total = credit_refund_gross - cr_deduction
     refund, exempt_offset, carried = split_credit(max(ZERO, -tax_payable), total)
     return ManufacturerPeriod(
-        output_vat=output_vat, non_creditable_gross=nc_gross,
+        output_vat=output_vat, non_creditable_gross=non_creditable_gross,
         non_creditable_deduction=nc_deduction, non_creditable=non_creditable,
-        tax_payable=tax_payable, credit_refund_gross=cr_gross,
+        tax_payable=tax_payable, credit_refund_gross=credit_refund_gross,
         credit_refund_deduction=cr_deduction, credit_refund_total=total, refund=refund,
         exempt_offset=exempt_offset, credit_carried_forward=carried,
     )  # fmt: skip

@@ -1,0 +1,523 @@
+"""Matching (trading enterprises): declaration lines ↔ purchase invoice lines, and 进货明细 rows.
+
+The rules of DOMAIN.md §3.3 and §8, in order: the same commodity code; then a unit the
+declaration line has (first or second legal unit, or the trade unit — the declaration's own
+quantities give the factor — or a metric multiple of one of them); then quantity, oldest
+invoice first, an invoice line used in part when it holds more than is needed
+(计税依据 = amount × used quantity / invoice quantity, §3). Every match says why in words.
+
+Matches belong to the declaration line (a row moved to a later batch keeps them); the
+purchase rows of a batch are rebuilt from them: each export row takes the line's matches in
+order for its own quantity, under its own 关联号. The user may set a match by hand
+(`set_match`), which is kept and marked; `unmatch` gives the quantity back to the invoice.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict, deque
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop_app.core.errors import BadInput
+from desktop_app.core.jobs import Job
+from desktop_app.core.models.declarations import DeclarationLine
+from desktop_app.core.models.rebate import (
+    PurchaseInvoice,
+    PurchaseInvoiceLine,
+    RebateBatch,
+    RebateExportRow,
+    RebateMatch,
+    RebatePurchaseRow,
+)
+from desktop_app.core.money import ZERO, quantize, round_fen
+from desktop_app.core.services import rebate_batches
+from desktop_app.core.services.rate_library import normalize_code
+
+# Units of one dimension: (dimension, size in its base unit). Conversions between them are
+# exact; any other pair of units needs the declaration's own quantities.
+METRIC = {
+    "035": ("mass", Decimal(1)), "036": ("mass", Decimal("0.001")), "070": ("mass", Decimal(1000)),
+    "095": ("volume", Decimal(1)), "096": ("volume", Decimal("0.001")),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """Declaration units per invoice unit, and how that is known."""
+
+    factor: Decimal
+    how: str
+
+
+@dataclass
+class MatchReport:
+    matched_lines: int = 0
+    new_matches: int = 0
+    unmatched: list[Unmatched] = field(default_factory=list)
+    purchase_rows: int = 0
+
+
+@dataclass(frozen=True)
+class Unmatched:
+    """A declaration line (or part) no invoice covers, and why."""
+
+    declaration_line_id: int
+    declaration_no: str
+    commodity_code: str
+    unit: str
+    missing: Decimal
+    reason: str
+
+
+# ---------------------------------------------------------------- units
+
+
+def conversion(line: DeclarationLine, invoice_unit: str) -> Conversion | None:
+    """How many of the declaration's first legal unit one invoice unit is, if known."""
+    if invoice_unit == line.first_unit:
+        return Conversion(Decimal(1), f"unit {invoice_unit} is the declaration's first unit")
+    own = [("second", line.second_unit, line.second_quantity),
+           ("trade", line.trade_unit, line.trade_quantity)]  # fmt: skip
+    for name, unit, quantity in own:
+        if unit == invoice_unit and quantity:
+            same = f"{plain(line.first_quantity)} {line.first_unit} = {plain(quantity)} {unit}"
+            how = f"unit {invoice_unit} is the declaration's {name} unit: {same}"
+            return Conversion(line.first_quantity / quantity, how)
+    for name, unit, quantity in [("first", line.first_unit, line.first_quantity), *own]:
+        ratio = _metric(invoice_unit, unit)
+        if ratio is not None and quantity:
+            factor = ratio * line.first_quantity / quantity
+            return Conversion(factor, f"unit {invoice_unit} converts to the declaration's "
+                              f"{name} unit {unit} × {plain(ratio)}")  # fmt: skip
+    return None
+
+
+def _metric(source: str, target: str | None) -> Decimal | None:
+    a, b = METRIC.get(source), METRIC.get(target or "")
+    if a is None or b is None or a[0] != b[0]:
+        return None
+    return a[1] / b[1]
+
+
+def same_code(declared: str, invoice_code: str) -> bool:
+    """The invoice's code is the declaration's (the 文库 may add digits after the 10)."""
+    a, b = normalize_code(declared), normalize_code(invoice_code)
+    return bool(b) and (a == b or (len(b) > 10 and b[:10] == a))
+
+
+# ---------------------------------------------------------------- automatic matching
+
+
+@dataclass
+class _Open:
+    """An invoice line with quantity left, as the matcher consumes it."""
+
+    line: PurchaseInvoiceLine
+    invoice: PurchaseInvoice
+    left: Decimal
+
+
+def match_batch(session: Session, batch_id: int, *, job: Job | None = None) -> MatchReport:
+    """Match every line of the batch still short of invoices, then rebuild its purchase rows."""
+    batch = rebate_batches.get_batch(session, batch_id)
+    rebate_batches.require_draft(batch, "match")
+    rows = rebate_batches.export_rows(session, batch_id, ("included",))
+    line_ids = sorted({row.declaration_line_id for row in rows if row.declaration_line_id})
+    lines = _lines(session, line_ids)
+    matched = _matched(session, line_ids)
+    pool = _open_lines(session, {line.hs_code for line in lines.values()})
+    report = MatchReport()
+    for number, line_id in enumerate(line_ids):
+        if job is not None:
+            job.check()
+            job.report(number, len(line_ids), "matching")
+        line = lines[line_id]
+        need = line.first_quantity - matched.get(line_id, ZERO)
+        if need <= 0:
+            continue
+        made, missing, reason = _match_line(session, line, need, pool)
+        report.new_matches += made
+        report.matched_lines += made > 0
+        if missing > 0:
+            report.unmatched.append(_unmatched(line, missing, reason))
+    session.flush()
+    report.purchase_rows = rebuild_purchase_rows(session, batch)
+    return report
+
+
+def _lines(session: Session, ids: Sequence[int]) -> dict[int, DeclarationLine]:
+    found: dict[int, DeclarationLine] = {}
+    for chunk in _chunks(ids):
+        query = select(DeclarationLine).where(DeclarationLine.id.in_(chunk))
+        found.update((line.id, line) for line in session.scalars(query))
+    return found
+
+
+def _matched(session: Session, line_ids: Sequence[int]) -> dict[int, Decimal]:
+    total: dict[int, Decimal] = defaultdict(lambda: ZERO)
+    for chunk in _chunks(line_ids):
+        query = select(RebateMatch.declaration_line_id, RebateMatch.quantity).where(
+            RebateMatch.declaration_line_id.in_(chunk)
+        )
+        for line_id, quantity in session.execute(query):
+            total[line_id] += quantity
+    return total
+
+
+def _open_lines(session: Session, codes: Iterable[str]) -> dict[str, deque[_Open]]:
+    """Unused invoice lines by their 10-digit code, oldest invoice first."""
+    wanted = {normalize_code(code)[:10] for code in codes}
+    query = (
+        select(PurchaseInvoiceLine, PurchaseInvoice)
+        .join(PurchaseInvoice, PurchaseInvoiceLine.invoice_id == PurchaseInvoice.id)
+        .where(
+            PurchaseInvoice.status == "valid",
+            PurchaseInvoiceLine.used_quantity < PurchaseInvoiceLine.quantity,
+        )
+        .order_by(PurchaseInvoice.issue_date, PurchaseInvoice.id, PurchaseInvoiceLine.line_no)
+    )
+    pool: dict[str, deque[_Open]] = defaultdict(deque)
+    for line, invoice in session.execute(query):
+        key = normalize_code(line.commodity_code)[:10]
+        if key in wanted:
+            pool[key].append(_Open(line, invoice, line.quantity - line.used_quantity))
+    return pool
+
+
+def _match_line(
+    session: Session, line: DeclarationLine, need: Decimal, pool: dict[str, deque[_Open]]
+) -> tuple[int, Decimal, str]:
+    """Take invoices for `need` of a line: (matches made, quantity still missing, why)."""
+    candidates = pool.get(normalize_code(line.hs_code)[:10])
+    if not candidates:
+        return 0, need, "no unused invoice line has commodity code " + line.hs_code
+    made, units_seen = 0, set()
+    for entry in list(candidates):
+        if need <= 0:
+            break
+        if entry.left <= 0 or not same_code(line.hs_code, entry.line.commodity_code):
+            continue
+        conv = conversion(line, entry.line.unit)
+        if conv is None:
+            units_seen.add(entry.line.unit)
+            continue
+        take = min(need, quantize(entry.left * conv.factor, 5))
+        invoice_qty = entry.left if take == quantize(entry.left * conv.factor, 5) else None
+        invoice_qty = invoice_qty or min(entry.left, quantize(take / conv.factor, 5))
+        if take <= 0 or invoice_qty <= 0:
+            continue
+        _add(session, line, entry, take, invoice_qty, conv, overridden=False)
+        entry.left -= invoice_qty
+        need -= take
+        made += 1
+    while candidates and candidates[0].left <= 0:
+        candidates.popleft()
+    if need <= 0:
+        return made, ZERO, ""
+    if units_seen and not made:
+        units = ", ".join(sorted(units_seen))
+        return made, need, (f"invoices with code {line.hs_code} are in unit {units}, none of "
+                            f"the declaration's units ({_units(line)}): the supplier must "
+                            "reissue them (DOMAIN.md §3.3)")  # fmt: skip
+    return made, need, f"the unused invoices with code {line.hs_code} cover only part of it"
+
+
+def _units(line: DeclarationLine) -> str:
+    return ", ".join(u for u in (line.first_unit, line.second_unit, line.trade_unit) if u)
+
+
+def _add(
+    session: Session, line: DeclarationLine, entry: _Open, quantity: Decimal,
+    invoice_qty: Decimal, conv: Conversion, *, overridden: bool, note: str = "",
+) -> RebateMatch:  # fmt: skip
+    inv_line, invoice = entry.line, entry.invoice
+    base = round_fen(inv_line.amount * invoice_qty / inv_line.quantity)
+    part = (
+        "all"
+        if invoice_qty == inv_line.quantity
+        else f"{plain(invoice_qty)} of {plain(inv_line.quantity)}"
+    )
+    source = (
+        ("set by hand" + (f": {note}" if note else "")) if overridden else "oldest unused invoice"
+    )
+    why = (
+        f"{source} {invoice.invoice_no} (issued {invoice.issue_date}) line {inv_line.line_no}: "
+        f"code {inv_line.commodity_code}; {conv.how}; took {part} {inv_line.unit} = "
+        f"{plain(quantity)} {line.first_unit}; 计税依据 = {inv_line.amount} × {plain(invoice_qty)} / "
+        f"{plain(inv_line.quantity)} = {base}"
+    )
+    existing = session.scalar(
+        select(RebateMatch).where(
+            RebateMatch.declaration_line_id == line.id,
+            RebateMatch.invoice_line_id == inv_line.id,
+        )
+    )
+    if existing is not None:  # the same pair again: one match holding both parts
+        existing.quantity += quantity
+        existing.invoice_quantity += invoice_qty
+        existing.tax_base = round_fen(
+            inv_line.amount * existing.invoice_quantity / inv_line.quantity
+        )
+        existing.explanation += "\n" + why
+        existing.overridden = existing.overridden or overridden
+        match = existing
+    else:
+        match = RebateMatch(
+            declaration_line_id=line.id, invoice_line_id=inv_line.id, quantity=quantity,
+            invoice_quantity=invoice_qty, tax_base=base, explanation=why, overridden=overridden,
+        )  # fmt: skip
+        session.add(match)
+    inv_line.used_quantity += invoice_qty
+    return match
+
+
+def plain(value: Decimal) -> str:
+    """A quantity as people write it: 1000, 0.05 (no trailing zeros, no exponent)."""
+    return f"{value.normalize():f}"
+
+
+def _unmatched(line: DeclarationLine, missing: Decimal, reason: str) -> Unmatched:
+    number = f"{line.declaration.customs_no or line.declaration.ref}{line.line_no:03d}"
+    return Unmatched(line.id, number, line.hs_code, line.first_unit, missing, reason)
+
+
+def _chunks(ids: Sequence[int], size: int = 500) -> Iterable[Sequence[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+# ---------------------------------------------------------------- by hand
+
+
+def set_match(
+    session: Session, declaration_line_id: int, invoice_line_id: int, quantity: Decimal,
+    note: str = "",
+) -> RebateMatch:  # fmt: skip
+    """The user's match: `quantity` (declaration unit) of this line from this invoice line."""
+    line = session.get(DeclarationLine, declaration_line_id)
+    inv_line = session.get(PurchaseInvoiceLine, invoice_line_id)
+    if line is None or inv_line is None:
+        raise BadInput(f"no declaration line {declaration_line_id} or invoice line "
+                       f"{invoice_line_id}")  # fmt: skip
+    _refuse_frozen(session, [declaration_line_id])
+    if quantity <= 0:
+        raise BadInput(f"quantity {quantity}: must be more than 0")
+    conv = conversion(line, inv_line.unit)
+    if conv is None:
+        raise BadInput(f"invoice unit {inv_line.unit} is none of the declaration's units "
+                       f"({_units(line)}): no rebate until the invoice is reissued")  # fmt: skip
+    left = inv_line.quantity - inv_line.used_quantity
+    invoice_qty = quantize(quantity / conv.factor, 5)
+    if invoice_qty > left:
+        raise BadInput(f"the invoice line has {left} {inv_line.unit} left, {invoice_qty} needed")
+    open_ = _Open(inv_line, inv_line.invoice, left)
+    match = _add(session, line, open_, quantity, invoice_qty, conv, overridden=True, note=note)
+    session.flush()
+    return match
+
+
+def unmatch(session: Session, declaration_line_id: int, invoice_line_id: int | None = None) -> int:
+    """Remove a line's matches (or one), giving the quantity back to the invoices."""
+    _refuse_frozen(session, [declaration_line_id])
+    query = select(RebateMatch).where(RebateMatch.declaration_line_id == declaration_line_id)
+    if invoice_line_id is not None:
+        query = query.where(RebateMatch.invoice_line_id == invoice_line_id)
+    matches = list(session.scalars(query))
+    for match in matches:
+        inv_line = session.get(PurchaseInvoiceLine, match.invoice_line_id)
+        inv_line.used_quantity -= match.invoice_quantity
+        session.delete(match)
+    session.flush()
+    return len(matches)
+
+
+def release_rows(session: Session, batch: RebateBatch, rows: Sequence[RebateExportRow]) -> None:
+    """Rows leave a draft batch: their lines' matches go when no other row holds the line."""
+    for row in rows:
+        others = session.scalar(
+            select(RebateExportRow.id).where(
+                RebateExportRow.declaration_line_id == row.declaration_line_id,
+                RebateExportRow.id != row.id,
+                RebateExportRow.status.in_(("included", "rejected")),
+            )
+        )
+        if row.declaration_line_id and others is None:
+            unmatch(session, row.declaration_line_id)
+    for purchase in rebate_batches.purchase_rows(session, batch.id):
+        if purchase.link_no in {row.link_no for row in rows}:
+            session.delete(purchase)
+
+
+def _refuse_frozen(session: Session, line_ids: Sequence[int]) -> None:
+    query = (
+        select(RebateBatch)
+        .join(RebateExportRow, RebateExportRow.batch_id == RebateBatch.id)
+        .where(
+            RebateExportRow.declaration_line_id.in_(line_ids),
+            RebateExportRow.status == "included",
+            RebateBatch.status.in_(rebate_batches.CLAIMED),
+        )
+    )
+    frozen = session.scalars(query).first()
+    if frozen is not None:
+        raise rebate_batches.Frozen(f"the line is claimed in the {frozen.status} batch "
+                                    f"{rebate_batches.batch_label(frozen)}: its matches are "
+                                    "frozen")  # fmt: skip
+
+
+# ---------------------------------------------------------------- 进货明细 rows
+
+
+def matches_of(session: Session, line_ids: Sequence[int]) -> dict[int, list[RebateMatch]]:
+    found: dict[int, list[RebateMatch]] = defaultdict(list)
+    for chunk in _chunks(list(line_ids)):
+        query = (
+            select(RebateMatch)
+            .where(RebateMatch.declaration_line_id.in_(chunk))
+            .order_by(RebateMatch.id)
+        )
+        for match in session.scalars(query):
+            found[match.declaration_line_id].append(match)
+    return found
+
+
+def rebuild_purchase_rows(session: Session, batch: RebateBatch) -> int:
+    """The batch's 进货明细 rows, each export row taking its share of its line's matches."""
+    for old in rebate_batches.purchase_rows(session, batch.id):
+        session.delete(old)
+    session.flush()
+    rows = rebate_batches.export_rows(session, batch.id, ("included",))
+    line_ids = sorted({row.declaration_line_id for row in rows if row.declaration_line_id})
+    matches = matches_of(session, line_ids)
+    before = _earlier_claims(session, batch, line_ids)
+    seq = 0
+    for row in rows:
+        if row.reverses_row_id is not None:
+            for purchase in _reversed_purchases(session, row):
+                seq += 1
+                purchase.seq = seq
+                session.add(purchase)
+            continue
+        if row.quantity <= 0 or row.declaration_line_id is None:
+            continue
+        start = before[row.declaration_line_id]
+        before[row.declaration_line_id] += row.quantity
+        for match, quantity in _slice(matches[row.declaration_line_id], start, row.quantity):
+            seq += 1
+            session.add(_purchase_row(session, batch, row, match, quantity, seq))
+    session.flush()
+    return seq
+
+
+def _reversed_purchases(session: Session, row: RebateExportRow) -> list[RebatePurchaseRow]:
+    """A reversal row's purchase rows: those of the row it reverses, negated."""
+    original = session.get(RebateExportRow, row.reverses_row_id)
+    query = select(RebatePurchaseRow).where(
+        RebatePurchaseRow.batch_id == original.batch_id,
+        RebatePurchaseRow.link_no == original.link_no,
+    )
+    copies = []
+    for purchase in session.scalars(query.order_by(RebatePurchaseRow.seq)):
+        copy = RebatePurchaseRow(**{name: getattr(purchase, name) for name in _PURCHASE_FIELDS})
+        copy.batch_id, copy.link_no = row.batch_id, row.link_no
+        copy.quantity, copy.tax_base, copy.refund = (
+            -purchase.quantity,
+            -purchase.tax_base,
+            -purchase.refund,
+        )
+        copies.append(copy)
+    return copies
+
+
+_PURCHASE_FIELDS = (
+    "invoice_line_id", "tax_kind", "voucher_kind", "voucher_no", "issue_date",
+    "supplier_tax_id", "commodity_code", "commodity_name", "unit", "levy_rate", "rebate_rate",
+    "note",
+)  # fmt: skip
+
+
+def _earlier_claims(
+    session: Session, batch: RebateBatch, line_ids: Sequence[int]
+) -> dict[int, Decimal]:
+    """Quantity of each line already claimed before this batch (it takes the next matches)."""
+    taken: dict[int, Decimal] = defaultdict(lambda: ZERO)
+    for chunk in _chunks(list(line_ids)):
+        query = (
+            select(RebateExportRow.declaration_line_id, RebateExportRow.quantity)
+            .join(RebateBatch, RebateExportRow.batch_id == RebateBatch.id)
+            .where(
+                RebateExportRow.declaration_line_id.in_(chunk),
+                RebateExportRow.status.in_(("included", "rejected")),
+                RebateExportRow.quantity > 0,
+                RebateExportRow.settlement != "reversed",  # its part is declared again
+                RebateExportRow.batch_id != batch.id,
+                (RebateBatch.period < batch.period)
+                | ((RebateBatch.period == batch.period) & (RebateBatch.batch_no < batch.batch_no)),
+            )
+        )
+        for line_id, quantity in session.execute(query):
+            taken[line_id] += quantity
+    return taken
+
+
+def _slice(
+    matches: Sequence[RebateMatch], start: Decimal, quantity: Decimal
+) -> list[tuple[RebateMatch, Decimal]]:
+    """The parts of the matches covering [start, start + quantity) of the line."""
+    parts, position, end = [], ZERO, start + quantity
+    for match in matches:
+        low, high = max(position, start), min(position + match.quantity, end)
+        if high > low:
+            parts.append((match, high - low))
+        position += match.quantity
+    return parts
+
+
+def _purchase_row(
+    session: Session, batch: RebateBatch, row: RebateExportRow, match: RebateMatch,
+    quantity: Decimal, seq: int,
+) -> RebatePurchaseRow:  # fmt: skip
+    inv_line = session.get(PurchaseInvoiceLine, match.invoice_line_id)
+    invoice = inv_line.invoice
+    base = (
+        match.tax_base
+        if quantity == match.quantity
+        else round_fen(match.tax_base * quantity / match.quantity)
+    )
+    rate = row.rebate_rate if row.rebate_rate is not None else ZERO
+    applied = min(rate, inv_line.tax_rate)
+    return RebatePurchaseRow(
+        batch_id=batch.id, seq=seq, link_no=row.link_no, invoice_line_id=inv_line.id,
+        tax_kind="V", voucher_kind="02", voucher_no=invoice.invoice_no,
+        issue_date=invoice.issue_date, supplier_tax_id=invoice.seller_tax_id,
+        commodity_code=row.commodity_code, commodity_name=inv_line.commodity_name[:200],
+        unit=row.unit, quantity=quantity, tax_base=base, levy_rate=inv_line.tax_rate,
+        rebate_rate=applied, refund=round_fen(base * applied / 100),
+        note=match.explanation.split("\n", 1)[0][:200] if match.overridden else "",
+    )  # fmt: skip
+
+
+# ---------------------------------------------------------------- lists
+
+
+def unmatched_rows(session: Session, batch_id: int) -> list[Unmatched]:
+    """Export rows of the batch whose quantity the purchase rows do not cover."""
+    covered: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    for purchase in rebate_batches.purchase_rows(session, batch_id, ("included",)):
+        covered[purchase.link_no] += purchase.quantity
+    result = []
+    for row in rebate_batches.export_rows(session, batch_id, ("included",)):
+        missing = row.quantity - covered[row.link_no]
+        if row.quantity > 0 and missing > 0:
+            reason = "no invoice matched" if not covered[row.link_no] else "partly matched"
+            result.append(Unmatched(row.declaration_line_id or 0, row.declaration_no,
+                                    row.commodity_code, row.unit, missing, reason))  # fmt: skip
+    return result
+
+
+def explanations(session: Session, declaration_line_id: int) -> list[RebateMatch]:
+    return matches_of(session, [declaration_line_id])[declaration_line_id]
