@@ -175,13 +175,13 @@ def _remove(args: argparse.Namespace, db: Any) -> tuple[int, Any, str]:
 
 
 def args_deadlines(sp: argparse.ArgumentParser) -> None:
-    from desktop_app.core.services.deadlines import KINDS
-
+    # The kinds are checked by the service: importing it here would slow every command's start.
     sp.add_argument("--from", dest="date_from", metavar="DATE", help="first due date shown")
     sp.add_argument("--to", dest="date_to", metavar="DATE", help="last due date shown")
     sp.add_argument(
-        "--kind", action="append", choices=KINDS, metavar="KIND",
-        help=f"only this kind (repeatable): {', '.join(KINDS)}",
+        "--kind", action="append", metavar="KIND",
+        help="only this kind (repeatable): rebate_claim, claim_limit, document_filing, "
+        "settlement_9810, fx_collection",
     )  # fmt: skip
     sp.add_argument("--open", action="store_true", help="leave out deadlines already met")
     sp.add_argument("--today", metavar="DATE", help="count days left from this day")

@@ -78,6 +78,14 @@ def test_set_change_and_remove_a_day(seeded) -> None:
         run(seeded, "holidays", "remove", "2027-01-01")
 
 
+def test_kinds_in_the_help_are_the_service_kinds() -> None:
+    from desktop_app.core.services.deadlines import KINDS
+
+    parser = argparse.ArgumentParser()
+    cli_calendar.args_deadlines(parser)
+    assert all(kind in parser.format_help().replace("\n", " ") for kind in KINDS)
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
@@ -89,6 +97,7 @@ def test_set_change_and_remove_a_day(seeded) -> None:
         (("holidays", "remove", "2026-03-07", "--name", "x"), "--name applies"),
         (("deadlines", "--from", "2026-05-01", "--to", "2026-04-01"), "before it starts"),
         (("deadlines", "--from", "tomorrow"), "--from 'tomorrow'"),
+        (("deadlines", "--kind", "vat"), "deadline kind vat: not one of rebate_claim"),
     ],
 )
 def test_bad_arguments_are_named(seeded, argv: tuple[str, ...], message: str) -> None:
