@@ -7,8 +7,9 @@ the core finds none, and the invoice is written in one transaction (create_invoi
 from __future__ import annotations
 
 import datetime as dt
+import re
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -29,7 +30,7 @@ from desktop_app.core.services import purchase_invoices as pi
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dialogs.saving import save_and_close, save_buttons
 from desktop_app.ui.events import Changes
-from desktop_app.ui.reasons import translate_reason
+from desktop_app.ui.reasons import match_reason, translate_reason
 from desktop_app.ui.widgets.edit_table import EditTable, table_page
 from desktop_app.ui.widgets.field import FieldBox, field_group, show_on_fields
 
@@ -39,6 +40,65 @@ LINE_KEYS = ("commodity_name", "commodity_code", "unit", "quantity", "amount", "
 NEEDED = ("commodity_name", "quantity", "amount")  # a row with none of them is left out
 DEFAULT_RATE = "13"
 DEFAULT_UNIT = "个"
+CONTEXT = "InvoiceEditDialog"
+# The core's English reasons (purchase_invoices.check_invoice) in the UI language.
+PATTERNS = [
+    (re.compile(pattern), template)
+    for pattern, template in (
+        (r"^must be the 20-digit 数电 number, or a 10-digit code \+ 8-digit number$",
+         QT_TRANSLATE_NOOP("InvoiceEditDialog",
+                           "must be the 20-digit 数电 number, or a 10-digit code + "
+                           "8-digit number")),
+        (r"^the 发票代码 of a 专票 is 10 digits$",
+         QT_TRANSLATE_NOOP("InvoiceEditDialog", "the 发票代码 of a 专票 is 10 digits")),
+        (r"^the 发票号码 of a paper 专票 is 8 digits$",
+         QT_TRANSLATE_NOOP("InvoiceEditDialog", "the 发票号码 of a paper 专票 is 8 digits")),
+        (r"^a 12-digit 发票代码 is an ordinary invoice \(普通发票\): no rebate$",
+         QT_TRANSLATE_NOOP("InvoiceEditDialog",
+                           "a 12-digit 发票代码 is an ordinary invoice (普通发票): no rebate")),
+        (r"^in the future$", QT_TRANSLATE_NOOP("InvoiceEditDialog", "in the future")),
+        (r"^empty$", QT_TRANSLATE_NOOP("InvoiceEditDialog", "empty")),
+        (r"^empty: a number is needed here$",
+         QT_TRANSLATE_NOOP("InvoiceEditDialog", "empty: a number is needed here")),
+        (r"^not a number$", QT_TRANSLATE_NOOP("InvoiceEditDialog", "not a number")),
+        (r"^must be more than 0$", QT_TRANSLATE_NOOP("InvoiceEditDialog", "must be more than 0")),
+        (r"^must not be negative$",
+         QT_TRANSLATE_NOOP("InvoiceEditDialog", "must not be negative")),
+        (r"^more than (\d+) decimals$",
+         QT_TRANSLATE_NOOP("InvoiceEditDialog", "more than {0} decimals")),
+        (r"^not a unit of the customs unit table",
+         QT_TRANSLATE_NOOP("InvoiceEditDialog",
+                           "not a unit of the customs unit table (个, 千克, 套 … or 007, 035 …)")),
+        (r"^not a VAT rate", QT_TRANSLATE_NOOP("InvoiceEditDialog",
+                                               "not a VAT rate (13%, 9%, 6%, 3% …)")),
+        (r"^empty: the tax rate is needed",
+         QT_TRANSLATE_NOOP("InvoiceEditDialog", "empty: the tax rate is needed (13%, 9%, 3% …)")),
+        (r"^amount × rate is (\S+); more than 0.06 apart$",
+         QT_TRANSLATE_NOOP("InvoiceEditDialog", "amount × rate is {0}; more than 0.06 apart")),
+        (r"^not a 10-digit HS code or a code of the rate library$",
+         QT_TRANSLATE_NOOP("InvoiceEditDialog",
+                           "not a 10-digit HS code or a code of the rate library")),
+        (r"^the invoice has no lines$",
+         QT_TRANSLATE_NOOP("InvoiceEditDialog", "the invoice has no lines")),
+        (r"^an invoice with this number is already entered$",
+         QT_TRANSLATE_NOOP("InvoiceEditDialog", "an invoice with this number is already entered")),
+        (r"^the lines' tax differs from amount × rate by (\S+) in all",
+         QT_TRANSLATE_NOOP("InvoiceEditDialog",
+                           "the lines' tax differs from amount × rate by {0} in all (at most "
+                           "1.27 allowed)")),
+    )
+]  # fmt: skip
+USCC = re.compile(r"^not a valid USCC: (.+)$")
+
+
+def translated(reason: str) -> str:
+    """A reason of check_invoice in the UI language (USCC reasons through the shared table)."""
+    uscc = USCC.match(reason)
+    if uscc:
+        return QCoreApplication.translate("InvoiceEditDialog", "not a valid USCC: {0}").format(
+            translate_reason(uscc.group(1))
+        )
+    return match_reason(PATTERNS, CONTEXT, reason) or translate_reason(reason)
 
 
 class InvoiceEditDialog(QDialog):
@@ -173,7 +233,9 @@ class InvoiceEditDialog(QDialog):
 
     def show_problems(self, problems: list[FieldProblem]) -> None:
         self.problems = list(problems)
-        show_on_fields(self.boxes, [p for p in problems if p.field in HEADER_FIELDS])
+        header = [FieldProblem(p.field, translated(p.reason), p.value) for p in problems
+                  if p.field in HEADER_FIELDS]  # fmt: skip
+        show_on_fields(self.boxes, header)
         self.table.blockSignals(True)
         try:
             self._mark_lines(problems)
@@ -190,7 +252,7 @@ class InvoiceEditDialog(QDialog):
         rows = self._line_rows()
         notes = []
         for problem in problems:
-            reason = translate_reason(problem.reason)
+            reason = translated(problem.reason)
             where, _, key = problem.field.partition(".")
             if where == "lines":
                 notes.append(reason)

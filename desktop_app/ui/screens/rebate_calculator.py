@@ -45,15 +45,17 @@ PATTERNS = [
     (re.compile(pattern), template)
     for pattern, template in (
         (r"^must be a finite amount of 0 or more$",
-         QT_TRANSLATE_NOOP(CONTEXT, "must be an amount of 0 or more")),
+         QT_TRANSLATE_NOOP("RebateCalculatorScreen", "must be an amount of 0 or more")),
         (r"^is higher than the levy rate$",
-         QT_TRANSLATE_NOOP(CONTEXT, "is higher than the levy rate")),
+         QT_TRANSLATE_NOOP("RebateCalculatorScreen", "is higher than the levy rate")),
         (r"^is needed with the other quantity \(partial invoice use\)$",
-         QT_TRANSLATE_NOOP(CONTEXT, "is needed with the other quantity (partial invoice use)")),
-        (r"^must be more than 0$", QT_TRANSLATE_NOOP(CONTEXT, "must be more than 0")),
-        (r"^must be 0 or more$", QT_TRANSLATE_NOOP(CONTEXT, "must be 0 or more")),
+         QT_TRANSLATE_NOOP("RebateCalculatorScreen",
+                           "is needed with the other quantity (partial invoice use)")),
+        (r"^must be more than 0$",
+         QT_TRANSLATE_NOOP("RebateCalculatorScreen", "must be more than 0")),
+        (r"^must be 0 or more$", QT_TRANSLATE_NOOP("RebateCalculatorScreen", "must be 0 or more")),
         (r"^is more than the invoice quantity (\S+)$",
-         QT_TRANSLATE_NOOP(CONTEXT, "is more than the invoice quantity {0}")),
+         QT_TRANSLATE_NOOP("RebateCalculatorScreen", "is more than the invoice quantity {0}")),
     )
 ]  # fmt: skip
 
@@ -102,12 +104,14 @@ def parse(text: str, kind: str) -> tuple[Decimal | None, str | None]:
     try:
         value = to_decimal(text.strip().rstrip("%％"))
     except (TypeError, ValueError):
-        return None, QT_TRANSLATE_NOOP(CONTEXT, "not a number")
+        return None, QT_TRANSLATE_NOOP("RebateCalculatorScreen", "not a number")
     if abs(value) >= LIMIT:
-        return None, QT_TRANSLATE_NOOP(CONTEXT, "too large")
+        return None, QT_TRANSLATE_NOOP("RebateCalculatorScreen", "too large")
     if kind == "rate":
         if not ZERO <= value <= HUNDRED:
-            return None, QT_TRANSLATE_NOOP(CONTEXT, "a percent from 0 to 100 (13 for 13%)")
+            return None, QT_TRANSLATE_NOOP(
+                "RebateCalculatorScreen", "a percent from 0 to 100 (13 for 13%)"
+            )
         return value / HUNDRED, None
     return value, None
 
@@ -345,47 +349,46 @@ class RebateCalculatorScreen(Screen):
         fob, levy, rebate = v["export_fob_cny"], v["levy_rate"], v["rebate_rate"]
         prior = v.get("prior_credit", ZERO)
         end_credit = p.end_credit
-        tr = self.tr
-        spread = tr("(levy rate − rebate rate)")
+        spread = self.tr("(levy rate − rebate rate)")
         nc_deduction = self._deduction(v, levy - rebate, spread, p.non_creditable_deduction)
-        cr_deduction = self._deduction(v, rebate, tr("rebate rate"), p.credit_refund_deduction)
+        cr_deduction = self._deduction(v, rebate, self.tr("rebate rate"), p.credit_refund_deduction)
         return [
-            Result("output_vat", tr("Output VAT (内销销项税额)"), amount(p.output_vat),
-                   tr("Output VAT = domestic sales × levy rate = {0} × {1} = {2}").format(
+            Result("output_vat", self.tr("Output VAT (内销销项税额)"), amount(p.output_vat),
+                   self.tr("Output VAT = domestic sales × levy rate = {0} × {1} = {2}").format(
                        amount(v["domestic_sales"]), percent(levy), amount(p.output_vat))),
-            Result("non_creditable", tr("Non-creditable (不得免征和抵扣税额)"),
+            Result("non_creditable", self.tr("Non-creditable (不得免征和抵扣税额)"),
                    amount(p.non_creditable),
-                   tr("Non-creditable = FOB × (levy rate − rebate rate) − deduction = "
-                      "{0} × ({1} − {2}) − {3} = {4}").format(
+                   self.tr("Non-creditable = FOB × (levy rate − rebate rate) − deduction = "
+                           "{0} × ({1} − {2}) − {3} = {4}").format(
                        amount(fob), percent(levy), percent(rebate),
                        amount(p.non_creditable_deduction), amount(p.non_creditable))
                    + nc_deduction),
-            Result("tax_payable", tr("Tax payable (当期应纳税额)"), amount(p.tax_payable),
-                   tr("Tax payable = output VAT − (input VAT − non-creditable) − prior credit = "
-                      "{0} − ({1} − {2}) − {3} = {4}").format(
+            Result("tax_payable", self.tr("Tax payable (当期应纳税额)"), amount(p.tax_payable),
+                   self.tr("Tax payable = output VAT − (input VAT − non-creditable) − prior "
+                           "credit = {0} − ({1} − {2}) − {3} = {4}").format(
                        amount(p.output_vat), amount(v["input_vat"]), amount(p.non_creditable),
                        amount(prior), amount(p.tax_payable))),
-            Result("credit_refund_total", tr("Credit-refund total (免抵退税额)"),
+            Result("credit_refund_total", self.tr("Credit-refund total (免抵退税额)"),
                    amount(p.credit_refund_total),
-                   tr("Credit-refund total = FOB × rebate rate − deduction = "
-                      "{0} × {1} − {2} = {3}").format(
+                   self.tr("Credit-refund total = FOB × rebate rate − deduction = "
+                           "{0} × {1} − {2} = {3}").format(
                        amount(fob), percent(rebate), amount(p.credit_refund_deduction),
                        amount(p.credit_refund_total)) + cr_deduction),
-            Result("end_credit", tr("End-of-period credit (期末留抵税额)"), amount(end_credit),
-                   tr("End-of-period credit = max(0, −tax payable) = {0}").format(
+            Result("end_credit", self.tr("End-of-period credit (期末留抵税额)"), amount(end_credit),
+                   self.tr("End-of-period credit = max(0, −tax payable) = {0}").format(
                        amount(end_credit))),
-            Result("refund", tr("Refund (应退税额)"), amount(p.refund),
-                   tr("Refund = min(end-of-period credit, credit-refund total) = "
-                      "min({0}, {1}) = {2}").format(
+            Result("refund", self.tr("Refund (应退税额)"), amount(p.refund),
+                   self.tr("Refund = min(end-of-period credit, credit-refund total) = "
+                           "min({0}, {1}) = {2}").format(
                        amount(end_credit), amount(p.credit_refund_total), amount(p.refund))),
-            Result("exempt_offset", tr("Exempt-offset (免抵税额)"), amount(p.exempt_offset),
-                   tr("Exempt-offset = credit-refund total − refund = {0} − {1} = {2}").format(
+            Result("exempt_offset", self.tr("Exempt-offset (免抵税额)"), amount(p.exempt_offset),
+                   self.tr("Exempt-offset = credit-refund total − refund = {0} − {1} = {2}").format(
                        amount(p.credit_refund_total), amount(p.refund),
                        amount(p.exempt_offset))),
-            Result("credit_carried_forward", tr("Credit carried forward (结转下期留抵)"),
+            Result("credit_carried_forward", self.tr("Credit carried forward (结转下期留抵)"),
                    amount(p.credit_carried_forward),
-                   tr("Credit carried forward = end-of-period credit − refund = "
-                      "{0} − {1} = {2}").format(
+                   self.tr("Credit carried forward = end-of-period credit − refund = "
+                           "{0} − {1} = {2}").format(
                        amount(end_credit), amount(p.refund), amount(p.credit_carried_forward))),
         ]  # fmt: skip
 
