@@ -24,7 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop_app.core import audit, codes
-from desktop_app.core.errors import BadInput, FieldProblem, ValidationFailed
+from desktop_app.core.errors import FieldProblem, ValidationFailed
 from desktop_app.core.importers.common import ImportRejected, ImportSummary, RowError
 from desktop_app.core.jobs import Job
 from desktop_app.core.models import ExchangeRate
@@ -347,18 +347,3 @@ def _write(session: Session, path: Path, summary: ImportSummary, read: _Read) ->
         skipped=summary.skipped,
     )
     session.flush()
-
-
-def rates_from_db(
-    db: Any,
-    path: str | Path,
-    *,
-    skip_bad: bool = False,
-    job: Job | None = None,
-    actor: str = "local",
-) -> ImportSummary:
-    """The whole import in one transaction of `db` (the window's and the CLI's entry point)."""
-    if not Path(path).exists():
-        raise BadInput(f"{path}: no such file")
-    with db.transaction(actor) as session:
-        return load_fx_rates(session, path, skip_bad=skip_bad, job=job)
