@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import logging
 import os
@@ -130,6 +131,8 @@ IMPORTERS = {  # kind → (module, function); each takes (db, path, skip_bad=, j
     "shipments": ("desktop_app.core.services.shipment_import", "import_shipments"),
     "declarations": ("desktop_app.cli_declare", "import_declarations"),
     "invoices": ("desktop_app.core.services.purchase_invoices", "import_invoices"),
+    "fx-rates": ("desktop_app.cli_fx", "import_fx_rates"),
+    "fx-receipts": ("desktop_app.cli_fx", "import_fx_receipts"),
 }
 
 
@@ -209,44 +212,24 @@ def _no_args(sp: argparse.ArgumentParser) -> None:
     return None
 
 
-def cmd_stock(args: argparse.Namespace) -> tuple[int, Any, str]:
-    from desktop_app import cli_stock
+def _delegate(module: str, handler: str) -> Handler:
+    """A command run by `handler(args, db)` of desktop_app.<module>, imported only when used."""
 
-    with _database(args) as db:
-        return cli_stock.cmd_stock(args, db)
+    def run(args: argparse.Namespace) -> tuple[int, Any, str]:
+        found = importlib.import_module(f"desktop_app.{module}")
+        with _database(args) as db:
+            return getattr(found, handler)(args, db)
 
-
-def cmd_shipment(args: argparse.Namespace) -> tuple[int, Any, str]:
-    from desktop_app import cli_stock
-
-    with _database(args) as db:
-        return cli_stock.cmd_shipment(args, db)
+    return run
 
 
-def cmd_declare(args: argparse.Namespace) -> tuple[int, Any, str]:
-    from desktop_app import cli_declare
+def _arguments(module: str, adder: str) -> Callable[[argparse.ArgumentParser], None]:
+    """The sub-command's arguments from `adder(parser)` of desktop_app.<module>."""
 
-    with _database(args) as db:
-        return cli_declare.cmd_declare(args, db)
+    def add(sp: argparse.ArgumentParser) -> None:
+        getattr(importlib.import_module(f"desktop_app.{module}"), adder)(sp)
 
-
-def _args_declare(sp: argparse.ArgumentParser) -> None:
-    from desktop_app import cli_declare
-
-    cli_declare.args_declare(sp)
-
-
-def cmd_print(args: argparse.Namespace) -> tuple[int, Any, str]:
-    from desktop_app import cli_print
-
-    with _database(args) as db:
-        return cli_print.cmd_print(args, db)
-
-
-def _args_print(sp: argparse.ArgumentParser) -> None:
-    from desktop_app import cli_print
-
-    cli_print.args_print(sp)
+    return add
 
 
 def cmd_rebate(args: argparse.Namespace) -> tuple[int, Any, str]:
@@ -258,24 +241,6 @@ def cmd_rebate(args: argparse.Namespace) -> tuple[int, Any, str]:
         return cli_rebate.cmd_rebate(args, db)
 
 
-def _args_rebate(sp: argparse.ArgumentParser) -> None:
-    from desktop_app import cli_rebate
-
-    cli_rebate.args_rebate(sp)
-
-
-def _args_stock(sp: argparse.ArgumentParser) -> None:
-    from desktop_app import cli_stock
-
-    cli_stock.args_stock(sp)
-
-
-def _args_shipment(sp: argparse.ArgumentParser) -> None:
-    from desktop_app import cli_stock
-
-    cli_stock.args_shipment(sp)
-
-
 COMMANDS: dict[str, tuple[Handler, str, Callable[[argparse.ArgumentParser], None]]] = {
     "init": (cmd_init, "create or upgrade the database", _no_args),
     "demo": (cmd_demo, "fill an empty database with realistic demo data", _args_demo),
@@ -283,18 +248,61 @@ COMMANDS: dict[str, tuple[Handler, str, Callable[[argparse.ArgumentParser], None
     "check": (cmd_check, "integrity, foreign keys, audit chain and stock ledger checks", _no_args),
     "import": (
         cmd_import,
-        "import skus, rates (退税率文库), orders, stocktake counts or shipments from a file",
+        "import skus, rates (退税率文库), orders, stocktake counts, shipments, declarations, "
+        "invoices (进项发票), fx-rates (中间价) or fx-receipts (bank statements) from a file",
         _args_import,
     ),
-    "stock": (cmd_stock, "stock positions by SKU and warehouse", _args_stock),
-    "shipment": (cmd_shipment, "ship, receive, close or show a first-leg shipment", _args_shipment),
-    "declare": (
-        cmd_declare,
-        "draft (9810/9610/9710/0110), check, file and clear declarations",
-        _args_declare,
+    "stock": (
+        _delegate("cli_stock", "cmd_stock"),
+        "stock positions by SKU and warehouse",
+        _arguments("cli_stock", "args_stock"),
     ),
-    "print": (cmd_print, "print declarations, invoices or packing lists to one PDF", _args_print),
-    "rebate": (cmd_rebate, "export VAT rebate: the what-if calculator (simulate)", _args_rebate),
+    "shipment": (
+        _delegate("cli_stock", "cmd_shipment"),
+        "ship, receive, close or show a first-leg shipment",
+        _arguments("cli_stock", "args_shipment"),
+    ),
+    "declare": (
+        _delegate("cli_declare", "cmd_declare"),
+        "draft (9810/9610/9710/0110), check, file and clear declarations",
+        _arguments("cli_declare", "args_declare"),
+    ),
+    "print": (
+        _delegate("cli_print", "cmd_print"),
+        "print declarations, invoices or packing lists to one PDF",
+        _arguments("cli_print", "args_print"),
+    ),
+    "rebate": (
+        cmd_rebate,
+        "export VAT rebate batches (create, match, compute, check, export, file …) and the "
+        "what-if calculator (simulate)",
+        _arguments("cli_rebate", "args_rebate"),
+    ),
+    "fx": (
+        _delegate("cli_fx", "cmd_fx"),
+        "exchange rates and FX receipts (收汇): set a rate, add a receipt, allocate, status",
+        _arguments("cli_fx", "args_fx"),
+    ),
+    "docs": (
+        _delegate("cli_docs", "cmd_docs"),
+        "filing documents (单证备案): checklist, add, attach, filed, verify, missing, index",
+        _arguments("cli_docs", "args_docs"),
+    ),
+    "pilot-zone": (
+        _delegate("cli_docs", "cmd_pilot_zone"),
+        "综试区 无票免税 register and the 4% deemed income (register --year Y)",
+        _arguments("cli_docs", "args_pilot_zone"),
+    ),
+    "holidays": (
+        _delegate("cli_calendar", "cmd_holidays"),
+        "the holiday table: seed, import, list, set or remove days",
+        _arguments("cli_calendar", "args_holidays"),
+    ),
+    "deadlines": (
+        _delegate("cli_calendar", "cmd_deadlines"),
+        "every rebate due date (claim, 36 months, documents, 9810 核算, FX) on working days",
+        _arguments("cli_calendar", "args_deadlines"),
+    ),
     "backup": (cmd_backup, "write a backup copy of the database", _args_backup),
     "restore": (
         cmd_restore,

@@ -1,4 +1,5 @@
-"""Rebate commands of the command line: `rebate simulate`, the what-if calculator (免退, 免抵退)."""
+"""Rebate commands of the command line: `rebate simulate` (the what-if calculator, 免退 and
+免抵退) here; the batch actions (create, match, compute, check, export …) in cli_rebate_batch."""
 
 from __future__ import annotations
 
@@ -6,11 +7,12 @@ import argparse
 from decimal import Decimal
 from typing import Any
 
+from desktop_app import cli_rebate_batch
 from desktop_app.core.errors import BadInput, ValidationFailed
 from desktop_app.core.money import FEN, ZERO, to_decimal
 
 EXIT_OK = 0
-ACTIONS = ("simulate",)
+ACTIONS = ("simulate", *cli_rebate_batch.ACTIONS)
 METHODS = ("manufacturer", "trading")
 
 # option → the method it belongs to; required ones first per method
@@ -45,7 +47,12 @@ LABELS = {  # (English, 中文): the Chinese goes last so that wide characters d
 
 
 def args_rebate(sp: argparse.ArgumentParser) -> None:
-    sp.add_argument("action", choices=ACTIONS, help="simulate: what-if refund calculator")
+    sp.add_argument(
+        "action", choices=ACTIONS,
+        help="simulate: what-if calculator; create, match, compute, check, export, file, review, "
+        "pay, move (rejected rows), settle (9810 核算), list, show, repayments: rebate batches",
+    )  # fmt: skip
+    cli_rebate_batch.add_arguments(sp)
     sp.add_argument("--method", choices=METHODS, help="manufacturer (免抵退) or trading (免退)")
     money = "CNY amount"
     sp.add_argument("--export-fob-cny", metavar="A", help=f"manufacturer: export FOB, {money}")
@@ -68,7 +75,7 @@ def cmd_rebate(args: argparse.Namespace, db: Any) -> tuple[int, Any, str]:
     """`rebate …`: returns (exit code, JSON-able result, text). `simulate` needs no database."""
     if args.action == "simulate":
         return _simulate(args)
-    raise BadInput(f"rebate {args.action}: unknown action")
+    return cli_rebate_batch.run(args, db)
 
 
 def _simulate(args: argparse.Namespace) -> tuple[int, Any, str]:

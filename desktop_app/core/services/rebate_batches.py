@@ -45,6 +45,7 @@ NEXT_STATES = {
     "paid": (),
 }
 PRE_REBATE = "HWC-YT"
+METHODS = ("exempt_refund", "exempt_credit_refund")
 _PERIOD = re.compile(r"^(\d{4})-?(\d{2})$")
 
 
@@ -168,8 +169,12 @@ def create_batch(
     declaration_ids: Iterable[int] | None = None,
     today: dt.date | None = None,
     empty: bool = False,
+    method: str | None = None,
 ) -> RebateBatch:
-    """A draft batch for the month, filled with every line that may be claimed in it."""
+    """A draft batch for the month, filled with every line that may be claimed in it.
+
+    The method follows the company's taxpayer type unless given ("exempt_refund" 免退 or
+    "exempt_credit_refund" 免抵退)."""
     period = parse_period(period)
     today = today or dt.date.today()
     if period_start(period) > today.replace(day=1):
@@ -180,8 +185,10 @@ def create_batch(
     )
     if not 1 <= number <= MAX_BATCHES or taken:
         raise BadInput(f"batch number {number} of {period[:4]}-{period[4:]} is taken or not 1–99")
-    profile = company.get_profile(session)
-    batch = RebateBatch(period=period, batch_no=number, method=method_for(profile.taxpayer_type))
+    if method not in (None, *METHODS):
+        raise BadInput(f"method {method!r}: exempt_refund (免退) or exempt_credit_refund (免抵退)")
+    method = method or method_for(company.get_profile(session).taxpayer_type)
+    batch = RebateBatch(period=period, batch_no=number, method=method)
     session.add(batch)
     session.flush()
     if not empty:
