@@ -247,8 +247,8 @@ def _add(
     why = (
         f"{source} {invoice.invoice_no} (issued {invoice.issue_date}) line {inv_line.line_no}: "
         f"code {inv_line.commodity_code}; {conv.how}; took {part} {inv_line.unit} = "
-        f"{plain(quantity)} {line.first_unit}; 计税依据 = {inv_line.amount} × {plain(invoice_qty)} / "
-        f"{plain(inv_line.quantity)} = {base}"
+        f"{plain(quantity)} {line.first_unit}; 计税依据 = {inv_line.amount} × "
+        f"{plain(invoice_qty)} / {plain(inv_line.quantity)} = {base}"
     )
     existing = session.scalar(
         select(RebateMatch).where(
