@@ -27,10 +27,15 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.events import AppEvents
 from desktop_app.ui.reasons import describe_error
 from desktop_app.ui.screens.catalogue import CatalogueScreen
+from desktop_app.ui.screens.deadlines import DeadlinesScreen
 from desktop_app.ui.screens.declarations import DeclarationsScreen
+from desktop_app.ui.screens.documents import DocumentsScreen
+from desktop_app.ui.screens.fx import FxScreen
 from desktop_app.ui.screens.home import HomeScreen
+from desktop_app.ui.screens.invoices import InvoicesScreen
 from desktop_app.ui.screens.ledger import LedgerScreen
 from desktop_app.ui.screens.orders import OrdersScreen
+from desktop_app.ui.screens.rebate_calculator import RebateCalculatorScreen
 from desktop_app.ui.screens.settings import SettingsScreen
 from desktop_app.ui.screens.shipments import ShipmentsScreen
 from desktop_app.ui.screens.stock import StockScreen
@@ -71,10 +76,16 @@ class MainWindow(QMainWindow):
         self.stocktakes = StocktakesScreen(self.ctx)
         self.ledger = LedgerScreen(self.ctx)
         self.declarations = DeclarationsScreen(self.ctx)
+        self.invoices = InvoicesScreen(self.ctx)
+        self.fx = FxScreen(self.ctx)
+        self.documents = DocumentsScreen(self.ctx)
+        self.deadlines = DeadlinesScreen(self.ctx)
+        self.calculator = RebateCalculatorScreen(self.ctx)
         self.settings_screen = SettingsScreen(self.ctx)
         self.screens: list[Screen] = [
             self.home, self.orders, self.catalogue, self.stock, self.shipments,
-            self.stocktakes, self.ledger, self.declarations, self.settings_screen,
+            self.stocktakes, self.ledger, self.declarations, self.invoices, self.fx,
+            self.documents, self.deadlines, self.calculator, self.settings_screen,
         ]  # fmt: skip
         self.stack = QStackedWidget()
         self.nav = self._build_nav()
@@ -93,7 +104,7 @@ class MainWindow(QMainWindow):
         nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         for number, screen in enumerate(self.screens, start=1):
             item = QListWidgetItem(icon(screen.KEY), screen.title())
-            item.setToolTip(f"{screen.title()} (Ctrl+{number})")
+            item.setToolTip(f"{screen.title()} (Ctrl+{number})" if number <= 9 else screen.title())
             nav.addItem(item)
             self.stack.addWidget(screen)
             screen.navigate.connect(self.go_to)
@@ -142,7 +153,7 @@ class MainWindow(QMainWindow):
         return text
 
     def _build_actions(self) -> None:
-        for number, _screen in enumerate(self.screens, start=1):
+        for number in range(1, min(len(self.screens), 9) + 1):
             self._action(
                 f"Ctrl+{number}", lambda _checked=False, n=number: self.nav.setCurrentRow(n - 1)
             )

@@ -13,10 +13,15 @@ from desktop_app.core.services import backup
 from desktop_app.paths import backups_dir
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.screens.catalogue import CatalogueScreen
+from desktop_app.ui.screens.deadlines import DeadlinesScreen
 from desktop_app.ui.screens.declarations import DeclarationsScreen
+from desktop_app.ui.screens.documents import DocumentsScreen
+from desktop_app.ui.screens.fx import FxScreen
 from desktop_app.ui.screens.home import HomeScreen
+from desktop_app.ui.screens.invoices import InvoicesScreen
 from desktop_app.ui.screens.ledger import LedgerScreen
 from desktop_app.ui.screens.orders import OrdersScreen
+from desktop_app.ui.screens.rebate_calculator import RebateCalculatorScreen
 from desktop_app.ui.screens.settings import SettingsScreen
 from desktop_app.ui.screens.shipments import ShipmentsScreen
 from desktop_app.ui.screens.stock import StockScreen
@@ -28,12 +33,14 @@ def test_each_screen_is_reachable_from_the_sidebar(window, qtbot):
     names = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert names == [
         "Home", "Orders", "Catalogue", "Stock", "Shipments", "Stocktakes", "Stock ledger",
-        "Declarations", "Settings",
+        "Declarations", "Purchase invoices", "FX receipts", "Filing documents", "Deadlines",
+        "Rebate calculator", "Settings",
     ]  # fmt: skip
     assert isinstance(window.current_screen(), HomeScreen)
     kinds = (
         HomeScreen, OrdersScreen, CatalogueScreen, StockScreen, ShipmentsScreen,
-        StocktakesScreen, LedgerScreen, DeclarationsScreen, SettingsScreen,
+        StocktakesScreen, LedgerScreen, DeclarationsScreen, InvoicesScreen, FxScreen,
+        DocumentsScreen, DeadlinesScreen, RebateCalculatorScreen, SettingsScreen,
     )  # fmt: skip
     for row, kind in enumerate(kinds):
         window.nav.setCurrentRow(row)

@@ -9,6 +9,7 @@ from desktop_app.ui.events import Changes
 from desktop_app.ui.screens.settings_codes import CodeTablesPanel
 from desktop_app.ui.screens.settings_company import CompanyPanel
 from desktop_app.ui.screens.settings_general import GeneralPanel
+from desktop_app.ui.screens.settings_holidays import HolidaysPanel
 from desktop_app.ui.screens.settings_rates import RateLibraryPanel
 from desktop_app.ui.screens.settings_warehouses import WarehousesPanel
 from desktop_app.ui.widgets.screen import PageHeader, Screen
@@ -25,6 +26,7 @@ class SettingsScreen(Screen):
         self.code_tables = CodeTablesPanel(ctx)
         self.rates = RateLibraryPanel(ctx)
         self.warehouses = WarehousesPanel(ctx)
+        self.holidays = HolidaysPanel(ctx)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.company, self.tr("Company"))
@@ -32,6 +34,7 @@ class SettingsScreen(Screen):
         self.tabs.addTab(self.code_tables, self.tr("Code tables"))
         self.tabs.addTab(self.rates, self.tr("Rate library"))
         self.tabs.addTab(self.warehouses, self.tr("Warehouses"))
+        self.tabs.addTab(self.holidays, self.tr("Holidays"))
         self.tabs.setCurrentIndex(ctx.state.view("settings/tab"))
         self.tabs.currentChanged.connect(lambda index: ctx.state.set_view("settings/tab", index))
         layout = QVBoxLayout(self)
@@ -59,3 +62,5 @@ class SettingsScreen(Screen):
             self.rates.reload()
         if changes is None or changes.stock or changes.settings:
             self.warehouses.reload()
+        if changes is None or changes.settings:
+            self.holidays.reload()

@@ -100,7 +100,7 @@ class HolidaysPanel(QWidget):
         layout.addLayout(self._editor())
         layout.addWidget(self.message)
 
-    def _year_bar(self) -> QHBoxLayout:
+    def _year_bar(self) -> QVBoxLayout:
         self.seed_button = QPushButton(self.tr("Seed from built-in data"))
         self.seed_button.setToolTip(
             self.tr("Add the holidays of chinese-calendar; days you entered are kept")
@@ -116,12 +116,17 @@ class HolidaysPanel(QWidget):
         bar.addWidget(QLabel(self.tr("Year")))
         bar.addWidget(self.year)
         bar.addWidget(self.summary, 1)
-        bar.addWidget(self.seed_button)
-        bar.addWidget(self.import_button)
-        bar.addWidget(self.replace_check)
-        return bar
+        actions = QHBoxLayout()  # a second row keeps the tab narrow enough for small screens
+        actions.addWidget(self.seed_button)
+        actions.addWidget(self.import_button)
+        actions.addWidget(self.replace_check)
+        actions.addStretch(1)
+        column = QVBoxLayout()
+        column.addLayout(bar)
+        column.addLayout(actions)
+        return column
 
-    def _editor(self) -> QHBoxLayout:
+    def _editor(self) -> QVBoxLayout:
         self.date_edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.date_edit.setDate(QDate.currentDate())
         self.kind_box = QComboBox()
@@ -139,10 +144,15 @@ class HolidaysPanel(QWidget):
         for widget in (self.date_edit, self.kind_box):
             line.addWidget(widget)
         line.addWidget(self.name_edit, 1)
+        buttons = QHBoxLayout()
         for widget in (self.add_button, self.change_button, self.remove_button):
-            line.addWidget(widget)
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        column = QVBoxLayout()
+        column.addLayout(line)
+        column.addLayout(buttons)
         self._selected()
-        return line
+        return column
 
     # -- data ----------------------------------------------------------------------
     def reload(self) -> None:
