@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, contains_eager
 
 from desktop_app.core.errors import BadInput
 from desktop_app.core.jobs import Job
@@ -128,22 +128,26 @@ def match_batch(session: Session, batch_id: int, *, job: Job | None = None) -> M
     rows = rebate_batches.export_rows(session, batch_id, ("included",))
     line_ids = sorted({row.declaration_line_id for row in rows if row.declaration_line_id})
     lines = _lines(session, line_ids)
-    matched = _matched(session, line_ids)
+    known = _known(session, line_ids)
+    matched: dict[int, Decimal] = defaultdict(lambda: ZERO)
+    for (line_id, _), match in known.items():
+        matched[line_id] += match.quantity
     pool = _open_lines(session, {line.hs_code for line in lines.values()})
     report = MatchReport()
-    for number, line_id in enumerate(line_ids):
-        if job is not None:
-            job.check()
-            job.report(number, len(line_ids), "matching")
-        line = lines[line_id]
-        need = line.first_quantity - matched.get(line_id, ZERO)
-        if need <= 0:
-            continue
-        made, missing, reason = _match_line(session, line, need, pool)
-        report.new_matches += made
-        report.matched_lines += made > 0
-        if missing > 0:
-            report.unmatched.append(_unmatched(line, missing, reason))
+    with session.no_autoflush:  # the new matches are flushed together below
+        for number, line_id in enumerate(line_ids):
+            if job is not None:
+                job.check()
+                job.report(number, len(line_ids), "matching")
+            line = lines[line_id]
+            need = line.first_quantity - matched[line_id]
+            if need <= 0:
+                continue
+            made, missing, reason = _match_line(session, line, need, pool, known)
+            report.new_matches += made
+            report.matched_lines += made > 0
+            if missing > 0:
+                report.unmatched.append(_unmatched(line, missing, reason))
     session.flush()
     report.purchase_rows = rebuild_purchase_rows(session, batch)
     return report
@@ -157,15 +161,13 @@ def _lines(session: Session, ids: Sequence[int]) -> dict[int, DeclarationLine]:
     return found
 
 
-def _matched(session: Session, line_ids: Sequence[int]) -> dict[int, Decimal]:
-    total: dict[int, Decimal] = defaultdict(lambda: ZERO)
-    for chunk in _chunks(line_ids):
-        query = select(RebateMatch.declaration_line_id, RebateMatch.quantity).where(
-            RebateMatch.declaration_line_id.in_(chunk)
-        )
-        for line_id, quantity in session.execute(query):
-            total[line_id] += quantity
-    return total
+def _known(session: Session, line_ids: Sequence[int]) -> dict[tuple[int, int], RebateMatch]:
+    """The lines' matches by (declaration line, invoice line); new ones are added as made."""
+    return {
+        (match.declaration_line_id, match.invoice_line_id): match
+        for matches in matches_of(session, line_ids).values()
+        for match in matches
+    }
 
 
 def _open_lines(session: Session, codes: Iterable[str]) -> dict[str, deque[_Open]]:
@@ -189,8 +191,9 @@ def _open_lines(session: Session, codes: Iterable[str]) -> dict[str, deque[_Open
 
 
 def _match_line(
-    session: Session, line: DeclarationLine, need: Decimal, pool: dict[str, deque[_Open]]
-) -> tuple[int, Decimal, str]:
+    session: Session, line: DeclarationLine, need: Decimal, pool: dict[str, deque[_Open]],
+    known: dict[tuple[int, int], RebateMatch],
+) -> tuple[int, Decimal, str]:  # fmt: skip
     """Take invoices for `need` of a line: (matches made, quantity still missing, why)."""
     candidates = pool.get(normalize_code(line.hs_code)[:10])
     if not candidates:
@@ -210,7 +213,7 @@ def _match_line(
         invoice_qty = invoice_qty or min(entry.left, quantize(take / conv.factor, 5))
         if take <= 0 or invoice_qty <= 0:
             continue
-        _add(session, line, entry, take, invoice_qty, conv, overridden=False)
+        _add(session, line, entry, take, invoice_qty, conv, overridden=False, known=known)
         entry.left -= invoice_qty
         need -= take
         made += 1
@@ -233,7 +236,10 @@ def _units(line: DeclarationLine) -> str:
 def _add(
     session: Session, line: DeclarationLine, entry: _Open, quantity: Decimal,
     invoice_qty: Decimal, conv: Conversion, *, overridden: bool, note: str = "",
+    known: dict[tuple[int, int], RebateMatch] | None = None,
 ) -> RebateMatch:  # fmt: skip
+    """A match (or more of an existing one). `known`: the matches of the lines being matched,
+    so that the existing pair is found without a query."""
     inv_line, invoice = entry.line, entry.invoice
     base = round_fen(inv_line.amount * invoice_qty / inv_line.quantity)
     part = (
@@ -250,12 +256,15 @@ def _add(
         f"{plain(quantity)} {line.first_unit}; 计税依据 = {inv_line.amount} × "
         f"{plain(invoice_qty)} / {plain(inv_line.quantity)} = {base}"
     )
-    existing = session.scalar(
-        select(RebateMatch).where(
-            RebateMatch.declaration_line_id == line.id,
-            RebateMatch.invoice_line_id == inv_line.id,
+    if known is None:
+        existing = session.scalar(
+            select(RebateMatch).where(
+                RebateMatch.declaration_line_id == line.id,
+                RebateMatch.invoice_line_id == inv_line.id,
+            )
         )
-    )
+    else:
+        existing = known.get((line.id, inv_line.id))
     if existing is not None:  # the same pair again: one match holding both parts
         existing.quantity += quantity
         existing.invoice_quantity += invoice_qty
@@ -271,6 +280,8 @@ def _add(
             invoice_quantity=invoice_qty, tax_base=base, explanation=why, overridden=overridden,
         )  # fmt: skip
         session.add(match)
+        if known is not None:
+            known[line.id, inv_line.id] = match
     inv_line.used_quantity += invoice_qty
     return match
 
@@ -393,6 +404,9 @@ def rebuild_purchase_rows(session: Session, batch: RebateBatch) -> int:
     rows = rebate_batches.export_rows(session, batch.id, ("included",))
     line_ids = sorted({row.declaration_line_id for row in rows if row.declaration_line_id})
     matches = matches_of(session, line_ids)
+    invoice_lines = _invoice_lines(
+        session, {m.invoice_line_id for found in matches.values() for m in found}
+    )
     before = _earlier_claims(session, batch, line_ids)
     seq = 0
     for row in rows:
@@ -408,7 +422,8 @@ def rebuild_purchase_rows(session: Session, batch: RebateBatch) -> int:
         before[row.declaration_line_id] += row.quantity
         for match, quantity in _slice(matches[row.declaration_line_id], start, row.quantity):
             seq += 1
-            session.add(_purchase_row(session, batch, row, match, quantity, seq))
+            inv_line = invoice_lines[match.invoice_line_id]
+            session.add(_purchase_row(batch, row, match, inv_line, quantity, seq))
     session.flush()
     return seq
 
@@ -477,11 +492,24 @@ def _slice(
     return parts
 
 
+def _invoice_lines(session: Session, ids: Iterable[int]) -> dict[int, PurchaseInvoiceLine]:
+    """Invoice lines with their invoices, read together (not one query per purchase row)."""
+    found: dict[int, PurchaseInvoiceLine] = {}
+    for chunk in _chunks(sorted(ids)):
+        query = (
+            select(PurchaseInvoiceLine)
+            .join(PurchaseInvoice, PurchaseInvoiceLine.invoice_id == PurchaseInvoice.id)
+            .where(PurchaseInvoiceLine.id.in_(chunk))
+            .options(contains_eager(PurchaseInvoiceLine.invoice))
+        )
+        found.update((line.id, line) for line in session.scalars(query))
+    return found
+
+
 def _purchase_row(
-    session: Session, batch: RebateBatch, row: RebateExportRow, match: RebateMatch,
-    quantity: Decimal, seq: int,
+    batch: RebateBatch, row: RebateExportRow, match: RebateMatch,
+    inv_line: PurchaseInvoiceLine, quantity: Decimal, seq: int,
 ) -> RebatePurchaseRow:  # fmt: skip
-    inv_line = session.get(PurchaseInvoiceLine, match.invoice_line_id)
     invoice = inv_line.invoice
     base = (
         match.tax_base
