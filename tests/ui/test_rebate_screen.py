@@ -164,6 +164,7 @@ def test_match_by_hand_and_remove_matches(qtbot, db, screen):
     assert not pane.unmatch_button.isEnabled()
     dialog = screen.match_by_hand()
     assert dialog.table.rowCount() == 1 and dialog.quantity.text() == "50"
+    assert "first unit" in dialog.how.text()
     dialog.quantity.setText("30")
     dialog.note_edit.setText("supplier confirmed")
     dialog.submit()
@@ -302,3 +303,24 @@ def chinese_free_shot():
         widget.grab().save(str(folder / f"{name}.png"))
 
     return shot
+
+
+def test_the_newest_batch_is_shown_first_and_stays_current(qtbot, db, ctx):
+    world(db)
+    with db.transaction("test") as session:
+        older = rb.create_batch(session, "2026-10", today=TODAY, empty=True).id
+        newer = rb.create_batch(session, "2026-11", today=TODAY).id
+    screen = show(qtbot, RebateScreen(ctx), 1280, 860)
+    settle(qtbot, ctx, screen.model)
+    assert [screen.model.row_data(n).id for n in range(2)] == [newer, older]
+    assert screen.detail.row.id == newer  # nothing chosen yet: the newest
+    screen.table.select_id(older)
+    screen.refresh(None)
+    reload(qtbot, screen)
+    assert screen.detail.row.id == older
+    screen.setFocus()
+    qtbot.keyClick(screen, Qt.Key.Key_F5)
+    reload(qtbot, screen)
+    assert screen.detail.row.id == older
+    qtbot.keyClick(screen.table, Qt.Key.Key_Return)
+    assert screen.detail_pane.tabs.currentIndex() == 0

@@ -1,4 +1,5 @@
-"""Read-only views of rebate batches for the window: the list, one batch's rows and matches."""
+"""Read-only views of rebate batches for the window: the list, one batch's rows and matches,
+and the batch's files (which read the database only)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -81,6 +83,7 @@ class MatchLine:
     line_no: int
     commodity_name: str
     invoice_unit: str
+    invoice_unit_name: str
     invoice_quantity: Decimal
     quantity: Decimal  # in the declaration's first unit
     tax_base: Decimal
@@ -95,6 +98,7 @@ class Candidate:
     line: purchase_invoices.UnusedLine
     factor: Decimal | None  # declaration units per invoice unit; None: not convertible
     how: str
+    unit_name: str  # of the invoice's unit code ("" when the code table lacks it)
 
     @property
     def available(self) -> Decimal | None:
@@ -211,6 +215,7 @@ def matches_of_line(session: Session, declaration_line_id: int) -> list[MatchLin
             invoice_line_id=line.id, invoice_no=invoice.invoice_no,
             issue_date=invoice.issue_date, line_no=line.line_no,
             commodity_name=line.commodity_name, invoice_unit=line.unit,
+            invoice_unit_name=codes.name(session, "units", line.unit),
             invoice_quantity=match.invoice_quantity, quantity=match.quantity,
             tax_base=match.tax_base, overridden=match.overridden,
             explanation=match.explanation,
@@ -227,5 +232,26 @@ def hand_candidates(session: Session, declaration_line_id: int) -> list[Candidat
     found = []
     for unused in purchase_invoices.unused_lines(session, commodity_codes=[line.hs_code]):
         conv = rebate_match.conversion(line, unused.unit)
-        found.append(Candidate(unused, conv.factor if conv else None, conv.how if conv else ""))
+        name = codes.name(session, "units", unused.unit)
+        found.append(
+            Candidate(unused, conv.factor if conv else None, conv.how if conv else "", name)
+        )
     return found
+
+
+# ---------------------------------------------------------------- files
+
+
+def write_files(session: Session, batch_id: int, folder: Path) -> list[Path]:
+    """The official program's import files and the PDF forms, as `rebate export` writes them."""
+    from desktop_app.core.printing.rebate_forms import batch_forms_pdf
+    from desktop_app.core.services.rebate_export import export_batch
+
+    batch = rebate_batches.get_batch(session, batch_id)
+    paths = export_batch(session, batch_id, folder)
+    name = f"出口退税申报表-{batch.period}-{batch.batch_no:03d}.pdf"
+    forms = ("export", "purchase", "summary")
+    if batch.method != "exempt_refund":
+        forms = ("export", "summary")  # a 免抵退 batch has no 进货明细
+    paths.append(batch_forms_pdf(session, batch_id, folder / name, forms=forms))
+    return paths

@@ -7,7 +7,9 @@ and closes the dialog, or shows the core's reason in it (`refused`)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.models.rebate import RebateExportRow
 from desktop_app.core.services.rebate_match import MatchReport
 from desktop_app.core.services.rebate_query import Candidate
+from desktop_app.core.services.rebate_settlement import SettlementReport
 from desktop_app.ui.dialogs.shipment_receive import date_edit
 from desktop_app.ui.models.rebate_table import METHODS, label, money, number
 from desktop_app.ui.reasons import describe_error
@@ -104,6 +108,13 @@ class NewBatchDialog(ActionDialog):
         self.form.addRow(self.tr("Declaration month (YYYY-MM)"), self.period)
         self.form.addRow(self.tr("Batch number"), self.batch_no)
         self.form.addRow(self.tr("Method"), self.method)
+
+    def nothing_text(self, period: str) -> str:
+        return self.tr(
+            "Nothing to claim for {0}: a declaration line is claimable once customs cleared it "
+            "(customs number and export date), it was exported before that month, and no "
+            "other batch holds it."
+        ).format(period)
 
     def submit(self) -> None:
         number_ = self.batch_no.value() or None
@@ -239,6 +250,13 @@ class SettleDialog(ActionDialog):
     def submit(self) -> None:
         self.submitted.emit(self.day.date().toPython())
 
+    def report_text(self, day: dt.date, report: SettlementReport) -> str:
+        return self.tr(
+            "核算 as of {0}: {1} confirmed, {2} reversed and declared again, {3} to repay, {4} "
+            "still pending."
+        ).format(day.isoformat(), len(report.confirmed), len(report.reversed),
+                 len(report.repay), len(report.pending))  # fmt: skip
+
 
 class MatchReportDialog(QDialog):
     """What matching did: counts, and every declaration line still short of invoices, why."""
@@ -276,20 +294,20 @@ class HandMatchDialog(ActionDialog):
     submitted = Signal(int, object, str)  # invoice line id, quantity (declaration unit), note
 
     def __init__(
-        self, row: RebateExportRow, need: Decimal, candidates: list[Candidate],
+        self, row: RebateExportRow, unit: str, need: Decimal, candidates: list[Candidate],
         parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         intro = self.tr("Export row {0} ({1}) needs {2} {3} more. Unused invoice lines with "
                         "code {1}, oldest first; the quantities are in the declaration's unit "
                         "{3}.").format(row.seq, row.commodity_code, number(need),
-                                       row.unit)  # fmt: skip
+                                       unit)  # fmt: skip
         super().__init__(self.tr("Match by hand"), intro, self.tr("Match"), parent)
         self.candidates = candidates
         self.need = need
         self.table = detail_table(
             [self.tr("Invoice no."), self.tr("Issued"), self.tr("Name"), self.tr("Invoice unit"),
-             self.tr("Left (invoice unit)"), self.tr("Left ({0})").format(row.unit),
-             self.tr("Amount"), self.tr("Rate %"), self.tr("Conversion")], 8)  # fmt: skip
+             self.tr("Left (invoice unit)"), self.tr("Left ({0})").format(unit),
+             self.tr("Amount"), self.tr("Rate %")], 2)  # fmt: skip
         put_rows(self.table, [self._cells(c) for c in candidates])
         for index, candidate in enumerate(candidates):
             if candidate.factor is None:
@@ -298,11 +316,14 @@ class HandMatchDialog(ActionDialog):
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
         self.table.setSelectionMode(self.table.SelectionMode.SingleSelection)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._suggest())
+        self.how = QLabel()
+        self.how.setWordWrap(True)
         self.quantity = QLineEdit()
         self.quantity.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.note_edit = QLineEdit()
         self.note_edit.setPlaceholderText(self.tr("why (kept with the match)"))
-        self.form.addRow(self.tr("Quantity ({0})").format(row.unit), self.quantity)
+        self.form.addRow(self.tr("Conversion"), self.how)
+        self.form.addRow(self.tr("Quantity ({0})").format(unit), self.quantity)
         self.form.addRow(self.tr("Note"), self.note_edit)
         self.body.insertWidget(1, self.table, 1)
         if not candidates:
@@ -319,10 +340,11 @@ class HandMatchDialog(ActionDialog):
         available = c.available
         return [
             (line.invoice_no, False), (line.issue_date.isoformat(), False),
-            (line.commodity_name, False), (line.unit, False), (number(line.remaining), True),
+            (line.commodity_name, False),
+            (f"{c.unit_name} ({line.unit})" if c.unit_name else line.unit, False),
+            (number(line.remaining), True),
             (number(available) if available is not None else "—", True),
             (money(line.amount), True), (number(line.tax_rate), True),
-            (c.how or self.tr("not one of the declaration's units"), False),
         ]  # fmt: skip
 
     def current(self) -> Candidate | None:
@@ -331,6 +353,8 @@ class HandMatchDialog(ActionDialog):
 
     def _suggest(self) -> None:
         candidate = self.current()
+        how = candidate.how if candidate is not None else ""
+        self.how.setText(how or self.tr("not one of the declaration's units"))
         if candidate is not None and candidate.available is not None:
             self.quantity.setText(number(min(self.need, candidate.available)).replace(",", ""))
 
@@ -345,3 +369,19 @@ class HandMatchDialog(ActionDialog):
                 self.quantity.text()))  # fmt: skip
             return
         self.submitted.emit(candidate.line.line_id, quantity, self.note_edit.text().strip())
+
+
+class FilesWrittenBox(QMessageBox):
+    """Which files were written where, with a button opening the folder."""
+
+    def __init__(
+        self, batch: str, folder: Path, paths: list[Path], open_folder: Callable[[Path], None],
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        names = "\n".join(p.name for p in paths)
+        super().__init__(QMessageBox.Icon.Information, self.tr("Files written"),
+                         self.tr("{0}: written to {1}\n\n{2}").format(batch, folder, names),
+                         QMessageBox.StandardButton.Close, parent)  # fmt: skip
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.opener = self.addButton(self.tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
+        self.opener.clicked.connect(lambda: open_folder(folder))

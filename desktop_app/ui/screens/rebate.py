@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 from sqlalchemy.orm import Session
 
 from desktop_app.core.errors import BadInput
@@ -57,7 +57,6 @@ class RebateScreen(Screen):
         super().__init__(ctx, parent)
         self.detail: BatchDetail | None = None
         self.findings: dict[int, list[Finding]] = {}  # the last self-check of each batch
-        self.export_dir: Path | None = None
         self._current_id: int | None = None
         self.header = PageHeader(self.title(), self.tr("Loading…"))
         self.model, self.table = lazy_table(ctx, STATE_KEY, batch_columns(),
@@ -158,9 +157,12 @@ class RebateScreen(Screen):
         self._enable_actions()
 
     def _restore_current(self) -> None:
+        """The same batch again after a reload; the newest one when none was chosen yet."""
         self._current_id = restore_current(
             self.table, self.model, self._current_id, self._forget_current
         )
+        if self._current_id is None and self.model.rowCount() > 0:
+            self.table.select_id(self.model.id_at(0))
 
     def _forget_current(self, _none: None) -> None:
         self._current_id = None
@@ -230,6 +232,15 @@ class RebateScreen(Screen):
     def _done(self, text: str) -> Callable[[Any], None]:
         return lambda _result: self.ctx.events.notify(text)
 
+    def _in_dialog(self, dialog: dialogs.ActionDialog, work: Work, label_: str, text: str) -> None:
+        """Run `work` for a dialog: it closes when done, or shows the core's reason."""
+
+        def done(_result: object) -> None:
+            dialog.accept()
+            self.ctx.events.notify(text)
+
+        self._write(work, label_, done, dialog, dialog.refused)
+
     # -- new batch -----------------------------------------------------------------
     def new_batch(self) -> dialogs.NewBatchDialog:
         with self.ctx.db.sessions() as session:
@@ -240,17 +251,11 @@ class RebateScreen(Screen):
 
     def _create(self, dialog: dialogs.NewBatchDialog, period: str, number: int | None,
                 method: str) -> None:  # fmt: skip
-        empty = self.tr(
-            "Nothing to claim for {0}: a declaration line is claimable once customs cleared it "
-            "(customs number and export date), it was exported before that month, and no "
-            "other batch holds it."
-        )
-
         def work(session: Session, job: Job) -> tuple[int, str, int]:
             batch = rb.create_batch(session, period, batch_no=number, method=method)
             rows = len(rb.export_rows(session, batch.id))
             if rows == 0:  # nothing is written: the transaction rolls back
-                raise BadInput(empty.format(period))
+                raise BadInput(dialog.nothing_text(period))
             return batch.id, rb.batch_label(batch), rows
 
         def created(result: tuple[int, str, int]) -> None:
@@ -286,7 +291,9 @@ class RebateScreen(Screen):
             candidates = rebate_query.hand_candidates(session, line_id)
         covered = sum((m.quantity for m in self.detail_pane.matches), Decimal(0))
         need = max(Decimal(0), row.quantity - covered)
-        dialog = dialogs.HandMatchDialog(row, need, candidates, self)
+        name = self.detail.unit_names.get(row.unit, "")
+        unit = f"{name} ({row.unit})" if name else row.unit
+        dialog = dialogs.HandMatchDialog(row, unit, need, candidates, self)
         batch_id = self.detail.row.id
         dialog.submitted.connect(
             lambda inv, qty, note: self._set_match(dialog, batch_id, line_id, inv, qty, note)
@@ -303,11 +310,7 @@ class RebateScreen(Screen):
             rebate_match.set_match(session, line_id, invoice_line_id, quantity, note)
             rebate_match.rebuild_purchase_rows(session, batch)
 
-        def done(_result: object) -> None:
-            dialog.accept()
-            self.ctx.events.notify(self.tr("Match set."))
-
-        self._write(work, self.tr("Matching by hand…"), done, dialog, dialog.refused)
+        self._in_dialog(dialog, work, self.tr("Matching by hand…"), self.tr("Match set."))
 
     def remove_matches(self) -> None:
         row = self.detail_pane.current_export()
@@ -345,14 +348,9 @@ class RebateScreen(Screen):
 
         def compute(values: dict[str, Decimal]) -> None:
             self.findings.pop(batch_id, None)
-
-            def done(_result: object) -> None:
-                dialog.accept()
-                self.ctx.events.notify(self.tr("{0}: figures computed.").format(label_))
-
-            self._write(lambda s, j: rebate_check.compute_batch(s, batch_id, **values),
-                        self.tr("Computing {0}…").format(label_), done, dialog,
-                        dialog.refused)  # fmt: skip
+            self._in_dialog(dialog, lambda s, j: rebate_check.compute_batch(s, batch_id, **values),
+                            self.tr("Computing {0}…").format(label_),
+                            self.tr("{0}: figures computed.").format(label_))  # fmt: skip
 
         dialog.submitted.connect(compute)
         return self._open(dialog, "figures_dialog")
@@ -401,16 +399,11 @@ class RebateScreen(Screen):
         batch_id, label_ = detail.row.id, detail.row.label
         dialog = dialogs.ReviewDialog(label_, detail.exports, self)
 
-        def record(rejected: dict[int, str]) -> None:
-            def done(_result: object) -> None:
-                dialog.accept()
-                self.ctx.events.notify(self.tr("Review of {0} recorded.").format(label_))
-
-            self._write(lambda s, j: rb.record_review(s, batch_id, rejected),
-                        self.tr("Recording the review…"), done, dialog,
-                        dialog.refused)  # fmt: skip
-
-        dialog.submitted.connect(record)
+        dialog.submitted.connect(
+            lambda rejected: self._in_dialog(
+                dialog, lambda s, j: rb.record_review(s, batch_id, rejected),
+                self.tr("Recording the review…"), self.tr("Review of {0} recorded.").format(label_))
+        )  # fmt: skip
         return self._open(dialog, "review_dialog")
 
     def move_current(self) -> None:
@@ -442,16 +435,11 @@ class RebateScreen(Screen):
         batch_id, label_ = detail.row.id, detail.row.label
         dialog = dialogs.PayDialog(label_, detail.row.refund_total, self)
 
-        def pay(amount: Decimal, day: dt.date) -> None:
-            def done(_result: object) -> None:
-                dialog.accept()
-                self.ctx.events.notify(self.tr("{0} paid.").format(label_))
-
-            self._write(lambda s, j: rb.mark_paid(s, batch_id, amount, day),
-                        self.tr("Recording the refund…"), done, dialog,
-                        dialog.refused)  # fmt: skip
-
-        dialog.submitted.connect(pay)
+        dialog.submitted.connect(
+            lambda amount, day: self._in_dialog(
+                dialog, lambda s, j: rb.mark_paid(s, batch_id, amount, day),
+                self.tr("Recording the refund…"), self.tr("{0} paid.").format(label_))
+        )  # fmt: skip
         return self._open(dialog, "pay_dialog")
 
     def settle(self) -> dialogs.SettleDialog:
@@ -462,10 +450,7 @@ class RebateScreen(Screen):
         def run(day: dt.date) -> None:
             def done(report: rebate_settlement.SettlementReport) -> None:
                 dialog.accept()
-                text = self.tr("核算 as of {0}: {1} confirmed, {2} reversed and declared again, "
-                               "{3} to repay, {4} still pending.").format(
-                    day.isoformat(), len(report.confirmed), len(report.reversed),
-                    len(report.repay), len(report.pending))  # fmt: skip
+                text = dialog.report_text(day, report)
                 self.settle_box = messages.info(self, self.tr("9810 核算"), text)
                 if report.batch_id is not None:
                     self.select_after_reload(report.batch_id)
@@ -511,32 +496,11 @@ class RebateScreen(Screen):
             return
         batch_id, label_ = detail.row.id, detail.row.label
 
-        def work(session: Session, job: Job) -> list[Path]:
-            from desktop_app.core.printing.rebate_forms import batch_forms_pdf
-            from desktop_app.core.services.rebate_export import export_batch
-
-            batch = rb.get_batch(session, batch_id)
-            paths = export_batch(session, batch_id, folder)
-            name = f"出口退税申报表-{batch.period}-{batch.batch_no:03d}.pdf"
-            forms = ("export", "purchase", "summary")
-            if batch.method != "exempt_refund":
-                forms = ("export", "summary")
-            paths.append(batch_forms_pdf(session, batch_id, folder / name, forms=forms))
-            return paths
-
         def written(paths: list[Path]) -> None:
-            self.export_dir = folder
-            names = "\n".join(p.name for p in paths)
-            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Files written"),
-                              self.tr("{0}: written to {1}\n\n{2}").format(label_, folder, names),
-                              QMessageBox.StandardButton.Close, self)  # fmt: skip
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            opener = box.addButton(self.tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
-            opener.clicked.connect(lambda: self.open_folder(folder))
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            self.export_box = box
-            box.open()
+            box = dialogs.FilesWrittenBox(label_, folder, paths, self.open_folder, self)
+            self._open(box, "export_box")
 
+        work = lambda s, j: rebate_query.write_files(s, batch_id, folder)  # noqa: E731
         self.ctx.tasks.query(work, parent=self, label=self.tr("Writing the files of {0}…")
                              .format(label_), on_success=written)  # fmt: skip
 

@@ -195,12 +195,15 @@ class RebateDetailPane(QWidget):
                 len(d.unmatched))  # fmt: skip
         return f"{head}\n{dates}{unmatched}"
 
+    def _unit(self, code: str) -> str:
+        name = self.detail.unit_names.get(code, "") if self.detail else ""
+        return f"{name} ({code})" if name else code
+
     def _export(self, r: RebateExportRow) -> list[Cell]:
-        unit = self.detail.unit_names.get(r.unit, "") if self.detail else ""
         return [
             (str(r.seq), True), (r.link_no, False), (r.declaration_no, False),
             (day(r.export_date), False), (r.commodity_code, False), (r.commodity_name, False),
-            (f"{unit} ({r.unit})" if unit else r.unit, False), (number(r.quantity), True),
+            (self._unit(r.unit), False), (number(r.quantity), True),
             (money(r.usd_fob), True), (money(r.cny_fob), True), (rate(r.levy_rate), True),
             (rate(r.rebate_rate), True), (label(BUSINESS_TYPES, r.business_type), False),
             (label(ROW_STATUSES, r.status), False), (label(SETTLEMENTS, r.settlement), False),
@@ -214,11 +217,10 @@ class RebateDetailPane(QWidget):
                     self.exports.item(index, column).setForeground(QBrush(WARN))
 
     def _purchase(self, r: RebatePurchaseRow) -> list[Cell]:
-        unit = self.detail.unit_names.get(r.unit, "") if self.detail else ""
         return [
             (str(r.seq), True), (r.link_no, False), (r.voucher_no, False),
             (day(r.issue_date), False), (r.supplier_tax_id, False), (r.commodity_code, False),
-            (r.commodity_name, False), (f"{unit} ({r.unit})" if unit else r.unit, False),
+            (r.commodity_name, False), (self._unit(r.unit), False),
             (number(r.quantity), True), (money(r.tax_base), True), (rate(r.levy_rate), True),
             (rate(r.rebate_rate), True), (money(r.refund), True),
             (label(ROW_STATUSES, r.status), False),
@@ -301,10 +303,11 @@ class RebateDetailPane(QWidget):
             self.match_title.setText(self.tr(
                 "Export row {0} ({1}, {2}): {3} {4} declared, {5} matched to invoices"
             ).format(row.seq, row.declaration_no, row.commodity_code, number(row.quantity),
-                     row.unit, number(covered)))  # fmt: skip
+                     self._unit(row.unit), number(covered)))  # fmt: skip
         put_rows(self.match_table, [
             [(m.invoice_no, False), (day(m.issue_date), False), (str(m.line_no), True),
-             (m.commodity_name, False), (f"{number(m.invoice_quantity)} {m.invoice_unit}", True),
+             (m.commodity_name, False),
+             (f"{number(m.invoice_quantity)} {m.invoice_unit_name or m.invoice_unit}", True),
              (number(m.quantity), True), (money(m.tax_base), True),
              (self.tr("yes") if m.overridden else "", False)]
             for m in matches
