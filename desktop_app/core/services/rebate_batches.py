@@ -19,10 +19,12 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, contains_eager
 
+from desktop_app.core import audit
 from desktop_app.core.errors import BadInput
 from desktop_app.core.models.declarations import Declaration, DeclarationLine
 from desktop_app.core.models.rebate import RebateBatch, RebateExportRow, RebatePurchaseRow
@@ -244,21 +246,25 @@ def add_lines(
     seq, serial = next_numbers(session, batch.id)
     sold = sold_by_line(session, [ln for ln in lines if _mode(ln) == "9810"], today)
     rates = _Rates(session, {line.hs_code for line in lines}, profile.fx_rate_policy)
-    added = 0
-    with session.no_autoflush:  # one flush for the batch, not one per row
-        for line in lines:
-            for quantity, fob, kind in _parts(line, sold.get(line.id)):
-                serial += 1
-                seq += 1
-                row = _row(line, quantity, fob, kind, rates)
-                row.batch_id, row.seq = batch.id, seq
-                row.link_no = link_no(
-                    batch.period, profile.rebate_department, batch.batch_no, serial
-                )
-                session.add(row)
-                added += 1
+    rows = []
+    for line in lines:
+        for quantity, fob, kind in _parts(line, sold.get(line.id)):
+            serial += 1
+            seq += 1
+            row = _row(line, quantity, fob, kind, rates)
+            row["batch_id"], row["seq"] = batch.id, seq
+            row["link_no"] = link_no(batch.period, profile.rebate_department, batch.batch_no,
+                                     serial)  # fmt: skip
+            rows.append(row)
+    if rows:  # one bulk insert and one audit event: a batch may hold thousands of rows
+        session.flush()
+        for start in range(0, len(rows), 5000):
+            session.execute(insert(RebateExportRow), rows[start : start + 5000])
+        audit.record(session, "add_rows", RebateExportRow.__tablename__, batch.id, after={
+            "batch": batch_label(batch), "rows": len(rows), "seq": [rows[0]["seq"], seq],
+            "link_no": [rows[0]["link_no"], rows[-1]["link_no"]]})  # fmt: skip
     session.flush()
-    return added
+    return len(rows)
 
 
 def _mode(line: DeclarationLine) -> str:
@@ -281,28 +287,29 @@ def _parts(
 
 def _row(
     line: DeclarationLine, quantity: Decimal, fob: Decimal | None, kind: str, rates: _Rates
-) -> RebateExportRow:
+) -> dict[str, Any]:
+    """An export row's columns (batch, seq and 关联号 aside)."""
     declaration = line.declaration
     export_date = declaration.export_date
     info = rates.lookup(line.hs_code, export_date)
     rate = rates.usd(export_date)
-    return RebateExportRow(
-        declaration_line_id=line.id,
-        declaration_no=f"{declaration.customs_no}{line.line_no:03d}",
-        export_invoice_no=(declaration.contract_no or declaration.ref)[:30],
-        export_date=export_date,
-        commodity_code=line.hs_code,
-        commodity_name=line.name_cn[:200],
-        unit=line.first_unit,
-        quantity=quantity,
-        usd_fob=fob if fob is not None else ZERO,
-        fx_rate=rate,
-        cny_fob=round_fen(fob * rate) if fob is not None and rate is not None else None,
-        levy_rate=info.levy_rate if info else None,
-        rebate_rate=info.rebate_rate if info else None,
-        business_type=kind,
-        settlement="pending" if kind == PRE_REBATE else "",
-    )
+    return {
+        "declaration_line_id": line.id,
+        "declaration_no": f"{declaration.customs_no}{line.line_no:03d}",
+        "export_invoice_no": (declaration.contract_no or declaration.ref)[:30],
+        "export_date": export_date,
+        "commodity_code": line.hs_code,
+        "commodity_name": line.name_cn[:200],
+        "unit": line.first_unit,
+        "quantity": quantity,
+        "usd_fob": fob if fob is not None else ZERO,
+        "fx_rate": rate,
+        "cny_fob": round_fen(fob * rate) if fob is not None and rate is not None else None,
+        "levy_rate": info.levy_rate if info else None,
+        "rebate_rate": info.rebate_rate if info else None,
+        "business_type": kind,
+        "settlement": "pending" if kind == PRE_REBATE else "",
+    }
 
 
 class _Rates:
