@@ -21,6 +21,7 @@ from desktop_app.core.jobs import Job
 from desktop_app.core.models import (
     AuditEvent,
     CompanyProfile,
+    Declaration,
     ExchangeRate,
     Order,
     OrderLine,
@@ -235,7 +236,18 @@ def test_audit_chain_holds_with_one_event_per_bulk_table(demo):
             )
         ).all()
     entities = sorted(entity for entity, _ in bulk)
-    assert entities == ["exchange_rate", "order_line", "sales_order"]
+    # the demo's own bulk tables once each; drafting each 9610 summary links its orders in bulk
+    assert [e for e in entities if e != "declaration_order_link"] == [
+        "exchange_rate",
+        "order_line",
+        "sales_order",
+    ]
+    with db.sessions() as s:
+        summaries = s.scalar(
+            select(func.count()).select_from(Declaration).where(
+                Declaration.supervision_mode == "9610")
+        )  # fmt: skip
+    assert summaries > 0 and entities.count("declaration_order_link") == summaries
     assert any(f'"rows": {summary.order_lines}' in after for _, after in bulk)
 
 

@@ -17,6 +17,7 @@ from desktop_app.core.db import Database
 from desktop_app.core.demo.catalogue import build
 from desktop_app.core.demo.orders import write_orders
 from desktop_app.core.demo.rates import write_rates
+from desktop_app.core.demo.rebate import RebateSummary, write_rebate
 from desktop_app.core.demo.stock import StockSummary, write_stock
 from desktop_app.core.errors import BadInput
 from desktop_app.core.jobs import Job
@@ -43,6 +44,10 @@ class DemoSummary:
     shipments: int
     stock_moves: int
     seconds: float
+    declarations: int = 0
+    purchase_invoices: int = 0
+    fx_receipts: int = 0
+    rebate_batches: int = 0
 
 
 def generate(
@@ -89,6 +94,10 @@ def generate(
         job.report(written, orders, "Assigning customs modes")
         # as an import would: every order gets its mode (and, with stock, is sold from it)
         routing.route_orders(session, take_stock=stock)
+        rebate = RebateSummary()
+        if stock:  # declarations need the shipments; the rebate needs the declarations
+            job.report(written, orders, "Declaring exports and preparing the rebate")
+            rebate = write_rebate(session, seed=seed, today=today)
     return DemoSummary(
         skus=catalogue.skus,
         suppliers=catalogue.suppliers,
@@ -101,6 +110,10 @@ def generate(
         shipments=stocked.shipments,
         stock_moves=stocked.stock_moves,
         seconds=time.perf_counter() - started,
+        declarations=rebate.declarations,
+        purchase_invoices=rebate.invoices,
+        fx_receipts=rebate.receipts,
+        rebate_batches=rebate.batches,
     )
 
 

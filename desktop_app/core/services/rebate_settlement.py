@@ -47,12 +47,14 @@ def sold_by_line(
 ) -> dict[int, Decimal]:
     """{line id: first legal quantity sold from the overseas warehouse by `as_of`}."""
     result: dict[int, Decimal] = {}
-    for line in lines:
-        total = ZERO
-        for shipment, sku, quantity in _line_sources(session, line):
-            sold = _sold_of_shipment(session, shipment, sku.id, as_of)
-            total += quantize(min(sold, quantity) * sku.first_unit_factor, 5)
-        result[line.id] = min(total, line.first_quantity)
+    ledger = _Ledger(session, as_of)
+    with session.no_autoflush:
+        for line in lines:
+            total = ZERO
+            for shipment, sku, quantity in _line_sources(session, line):
+                sold = ledger.sold_of_shipment(shipment, sku.id)
+                total += quantize(min(sold, quantity) * sku.first_unit_factor, 5)
+            result[line.id] = min(total, line.first_quantity)
     return result
 
 
@@ -72,46 +74,56 @@ def _line_sources(session: Session, line: DeclarationLine) -> list[tuple[Shipmen
     return [(shipment, sku, quantity) for shipment, sku, quantity in session.execute(query)]
 
 
-def _sold_of_shipment(session: Session, shipment: Shipment, sku_id: int, as_of: dt.date) -> Decimal:
-    """Of what the shipment brought of one SKU into its warehouse, how much is sold (FIFO)."""
-    where = shipment.destination_warehouse_id
-    inflows = session.execute(
-        select(StockMove.quantity, StockMove.ref_type, StockMove.ref_id)
-        .where(
-            StockMove.sku_id == sku_id,
-            StockMove.warehouse_id == where,
-            StockMove.kind.in_(INFLOWS),
-            StockMove.quantity > 0,
-            StockMove.move_date <= as_of,
-        )
-        .order_by(StockMove.move_date, StockMove.id)
-    ).all()
-    sold, before, ours = _net_sales(session, sku_id, where, as_of), ZERO, ZERO
-    for quantity, ref_type, ref_id in inflows:
-        if ref_type == "shipment" and ref_id == shipment.id:
-            ours += max(ZERO, min(quantity, sold - before))
-        before += quantity
-    return ours
+class _Ledger:
+    """A warehouse's inflows and net sales of one SKU up to a day, each read once."""
 
+    def __init__(self, session: Session, as_of: dt.date) -> None:
+        self.session, self.as_of = session, as_of
+        self._sold: dict[tuple[int, int], Decimal] = {}
+        self._inflows: dict[tuple[int, int], list[tuple[Decimal, str, int | None]]] = {}
 
-def _net_sales(session: Session, sku_id: int, warehouse_id: int, as_of: dt.date) -> Decimal:
-    """Units sold net of returns, counting a reversed sale (or return) as never made."""
-    reversed_move = aliased(StockMove)
-    direct = select(StockMove.quantity).where(
-        StockMove.sku_id == sku_id, StockMove.warehouse_id == warehouse_id,
-        StockMove.kind.in_(SALES), StockMove.move_date <= as_of,
-    )  # fmt: skip
-    undone = (
-        select(StockMove.quantity)
-        .join(reversed_move, StockMove.reverses_move_id == reversed_move.id)
-        .where(
-            StockMove.sku_id == sku_id, StockMove.warehouse_id == warehouse_id,
-            StockMove.kind == "reversal", reversed_move.kind.in_(SALES),
-            StockMove.move_date <= as_of,
-        )
-    )  # fmt: skip
-    moved = sum(session.scalars(direct), ZERO) + sum(session.scalars(undone), ZERO)
-    return max(ZERO, -moved)
+    def sold_of_shipment(self, shipment: Shipment, sku_id: int) -> Decimal:
+        """Of what the shipment brought of one SKU into its warehouse, how much is sold (FIFO)."""
+        key = (sku_id, shipment.destination_warehouse_id)
+        sold, before, ours = self.net_sales(*key), ZERO, ZERO
+        for quantity, ref_type, ref_id in self.inflows(*key):
+            if ref_type == "shipment" and ref_id == shipment.id:
+                ours += max(ZERO, min(quantity, sold - before))
+            before += quantity
+        return ours
+
+    def inflows(self, sku_id: int, warehouse_id: int) -> list[tuple[Decimal, str, int | None]]:
+        key = (sku_id, warehouse_id)
+        if key not in self._inflows:
+            query = (
+                select(StockMove.quantity, StockMove.ref_type, StockMove.ref_id)
+                .where(
+                    StockMove.sku_id == sku_id, StockMove.warehouse_id == warehouse_id,
+                    StockMove.kind.in_(INFLOWS), StockMove.quantity > 0,
+                    StockMove.move_date <= self.as_of,
+                )
+                .order_by(StockMove.move_date, StockMove.id)
+            )  # fmt: skip
+            self._inflows[key] = [tuple(row) for row in self.session.execute(query)]
+        return self._inflows[key]
+
+    def net_sales(self, sku_id: int, warehouse_id: int) -> Decimal:
+        """Units sold net of returns, counting a reversed sale (or return) as never made."""
+        key = (sku_id, warehouse_id)
+        if key not in self._sold:
+            reversed_move = aliased(StockMove)
+            mine = (StockMove.sku_id == sku_id, StockMove.warehouse_id == warehouse_id,
+                    StockMove.move_date <= self.as_of)  # fmt: skip
+            direct = select(StockMove.quantity).where(*mine, StockMove.kind.in_(SALES))
+            undone = (
+                select(StockMove.quantity)
+                .join(reversed_move, StockMove.reverses_move_id == reversed_move.id)
+                .where(*mine, StockMove.kind == "reversal", reversed_move.kind.in_(SALES))
+            )
+            moved = sum(self.session.scalars(direct), ZERO)
+            moved += sum(self.session.scalars(undone), ZERO)
+            self._sold[key] = max(ZERO, -moved)
+        return self._sold[key]
 
 
 # ---------------------------------------------------------------- 核算

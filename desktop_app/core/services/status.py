@@ -26,6 +26,7 @@ from desktop_app.core.models import (
     Supplier,
     Warehouse,
 )
+from desktop_app.core.money import ZERO
 from desktop_app.core.services.declaration_life import counts_by_status
 from desktop_app.core.services.order_import import sales_by_currency
 from desktop_app.core.services.stock_query import stock_totals
@@ -65,6 +66,7 @@ def collect_status(db: Database) -> dict[str, Any]:
         last_backup = settings.get(session, "backup.last_at") or None
         stock = stock_totals(session)
         declarations = counts_by_status(session)
+        rebate = rebate_totals(session)
     return {
         "database": db.display_name,
         "size_bytes": _size(path) if path else None,
@@ -75,7 +77,33 @@ def collect_status(db: Database) -> dict[str, Any]:
         "sales": sales,  # goods amounts of orders that are sales, per currency
         "stock": stock,  # units on hand and in transit, value on hand in CNY
         "declarations": declarations,  # by status: draft, filed, cleared …
+        "rebate": rebate,  # refundable (prepared), filed and received totals in CNY
     }
+
+
+CLAIMED = ("filed", "approved", "partly_rejected", "paid")
+
+
+def rebate_totals(session: Session) -> dict[str, Any]:
+    """The refund of batches not yet filed (refundable), of filed ones, and what arrived."""
+    rows = session.execute(
+        select(
+            RebateBatch.status, func.count(), func.sum(RebateBatch.refund_total),
+            func.sum(RebateBatch.received_amount),
+        ).group_by(RebateBatch.status)
+    ).all()  # fmt: skip
+    refundable = filed = received = ZERO
+    batches: dict[str, int] = {}
+    for status, number, refund, got in rows:
+        batches[status] = number
+        refund, got = refund or ZERO, got or ZERO  # SUM keeps the column's exact type
+        if status in CLAIMED:
+            filed += refund
+        else:
+            refundable += refund
+        received += got
+    return {"refundable": str(refundable), "filed": str(filed), "received": str(received),
+            "batches": batches}  # fmt: skip
 
 
 def _size(path) -> int:
