@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, contains_eager
 
 from desktop_app.core.errors import BadInput
@@ -132,25 +132,36 @@ def match_batch(session: Session, batch_id: int, *, job: Job | None = None) -> M
     matched: dict[int, Decimal] = defaultdict(lambda: ZERO)
     for (line_id, _), match in known.items():
         matched[line_id] += match.quantity
-    pool = _open_lines(session, {line.hs_code for line in lines.values()})
+    pool = _Pool(session, {line.hs_code for line in lines.values()})
     report = MatchReport()
     with session.no_autoflush:  # the new matches are flushed together below
-        for number, line_id in enumerate(line_ids):
-            if job is not None:
-                job.check()
-                job.report(number, len(line_ids), "matching")
-            line = lines[line_id]
-            need = line.first_quantity - matched[line_id]
-            if need <= 0:
-                continue
-            made, missing, reason = _match_line(session, line, need, pool, known)
-            report.new_matches += made
-            report.matched_lines += made > 0
-            if missing > 0:
-                report.unmatched.append(_unmatched(line, missing, reason))
+        try:
+            _match_lines(session, line_ids, lines, matched, pool, known, report, job)
+        finally:
+            pool.close()
     session.flush()
     report.purchase_rows = rebuild_purchase_rows(session, batch)
     return report
+
+
+def _match_lines(
+    session: Session, line_ids: Sequence[int], lines: dict[int, DeclarationLine],
+    matched: dict[int, Decimal], pool: _Pool, known: dict[tuple[int, int], RebateMatch],
+    report: MatchReport, job: Job | None,
+) -> None:  # fmt: skip
+    for number, line_id in enumerate(line_ids):
+        if job is not None:
+            job.check()
+            job.report(number, len(line_ids), "matching")
+        line = lines[line_id]
+        need = line.first_quantity - matched[line_id]
+        if need <= 0:
+            continue
+        made, missing, reason = _match_line(session, line, need, pool, known)
+        report.new_matches += made
+        report.matched_lines += made > 0
+        if missing > 0:
+            report.unmatched.append(_unmatched(line, missing, reason))
 
 
 def _lines(session: Session, ids: Sequence[int]) -> dict[int, DeclarationLine]:
@@ -170,38 +181,61 @@ def _known(session: Session, line_ids: Sequence[int]) -> dict[tuple[int, int], R
     }
 
 
-def _open_lines(session: Session, codes: Iterable[str]) -> dict[str, deque[_Open]]:
-    """Unused invoice lines by their 10-digit code, oldest invoice first."""
-    wanted = {normalize_code(code)[:10] for code in codes}
-    query = (
-        select(PurchaseInvoiceLine, PurchaseInvoice)
-        .join(PurchaseInvoice, PurchaseInvoiceLine.invoice_id == PurchaseInvoice.id)
-        .where(
-            PurchaseInvoice.status == "valid",
-            PurchaseInvoiceLine.used_quantity < PurchaseInvoiceLine.quantity,
+class _Pool:
+    """Unused invoice lines by their 10-digit code, oldest invoice first.
+
+    One ordered query, read only as far as the matching needs: a batch mostly takes the
+    oldest unused invoices, so a later batch does not load every invoice still unused."""
+
+    def __init__(self, session: Session, codes: Iterable[str]) -> None:
+        wanted = sorted({normalize_code(code)[:10] for code in codes})
+        key = func.substr(PurchaseInvoiceLine.commodity_code, 1, 10)
+        unused = (
+            select(PurchaseInvoiceLine, PurchaseInvoice)
+            .join(PurchaseInvoice, PurchaseInvoiceLine.invoice_id == PurchaseInvoice.id)
+            .where(
+                PurchaseInvoice.status == "valid",
+                PurchaseInvoiceLine.used_quantity < PurchaseInvoiceLine.quantity,
+                key.in_(wanted),
+            )
         )
-        .order_by(PurchaseInvoice.issue_date, PurchaseInvoice.id, PurchaseInvoiceLine.line_no)
-    )
-    pool: dict[str, deque[_Open]] = defaultdict(deque)
-    for line, invoice in session.execute(query):
-        key = normalize_code(line.commodity_code)[:10]
-        if key in wanted:
-            pool[key].append(_Open(line, invoice, line.quantity - line.used_quantity))
-    return pool
+        counts = unused.with_only_columns(key, func.count()).group_by(key)
+        self._unread: dict[str, int] = dict(session.execute(counts).all())
+        order = (PurchaseInvoice.issue_date, PurchaseInvoice.id, PurchaseInvoiceLine.line_no)
+        self._result = session.execute(unused.order_by(*order).execution_options(yield_per=500))
+        self._rows = iter(self._result)
+        self.queues: dict[str, deque[_Open]] = defaultdict(deque)
+
+    def read_more(self, key: str) -> bool:
+        """Read on until a line with this code arrives; False when it has no more."""
+        while self._unread.get(key, 0) > 0:
+            line, invoice = next(self._rows)
+            found = line.commodity_code[:10]
+            self._unread[found] -= 1
+            self.queues[found].append(_Open(line, invoice, line.quantity - line.used_quantity))
+            if found == key:
+                return True
+        return False
+
+    def close(self) -> None:
+        self._result.close()
 
 
 def _match_line(
-    session: Session, line: DeclarationLine, need: Decimal, pool: dict[str, deque[_Open]],
+    session: Session, line: DeclarationLine, need: Decimal, pool: _Pool,
     known: dict[tuple[int, int], RebateMatch],
 ) -> tuple[int, Decimal, str]:  # fmt: skip
     """Take invoices for `need` of a line: (matches made, quantity still missing, why)."""
-    candidates = pool.get(normalize_code(line.hs_code)[:10])
-    if not candidates:
+    key = normalize_code(line.hs_code)[:10]
+    candidates = pool.queues[key]
+    if not candidates and not pool.read_more(key):
         return 0, need, "no unused invoice line has commodity code " + line.hs_code
-    made, units_seen = 0, set()
-    for entry in list(candidates):
-        if need <= 0:
+    made, units_seen, index = 0, set(), 0
+    while need > 0:
+        if index == len(candidates) and not pool.read_more(key):
             break
+        entry = candidates[index]
+        index += 1
         if entry.left <= 0 or not same_code(line.hs_code, entry.line.commodity_code):
             continue
         conv = conversion(line, entry.line.unit)
