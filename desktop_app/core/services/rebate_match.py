@@ -18,10 +18,13 @@ from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session, contains_eager
+from sqlalchemy.orm.attributes import set_committed_value
 
+from desktop_app.core import audit
 from desktop_app.core.errors import BadInput
 from desktop_app.core.jobs import Job
 from desktop_app.core.models.declarations import DeclarationLine
@@ -128,27 +131,24 @@ def match_batch(session: Session, batch_id: int, *, job: Job | None = None) -> M
     rows = rebate_batches.export_rows(session, batch_id, ("included",))
     line_ids = sorted({row.declaration_line_id for row in rows if row.declaration_line_id})
     lines = _lines(session, line_ids)
-    known = _known(session, line_ids)
-    matched: dict[int, Decimal] = defaultdict(lambda: ZERO)
-    for (line_id, _), match in known.items():
-        matched[line_id] += match.quantity
+    run = _Run(session, line_ids)
     pool = _Pool(session, {line.hs_code for line in lines.values()})
     report = MatchReport()
-    with session.no_autoflush:  # the new matches are flushed together below
+    with session.no_autoflush:  # the new matches are written together below
         try:
-            _match_lines(session, line_ids, lines, matched, pool, known, report, job)
+            _match_lines(line_ids, lines, run, pool, report, job)
         finally:
             pool.close()
-    session.flush()
+    run.write(batch)
     report.purchase_rows = rebuild_purchase_rows(session, batch)
     return report
 
 
 def _match_lines(
-    session: Session, line_ids: Sequence[int], lines: dict[int, DeclarationLine],
-    matched: dict[int, Decimal], pool: _Pool, known: dict[tuple[int, int], RebateMatch],
+    line_ids: Sequence[int], lines: dict[int, DeclarationLine], run: _Run, pool: _Pool,
     report: MatchReport, job: Job | None,
 ) -> None:  # fmt: skip
+    matched = run.matched()
     for number, line_id in enumerate(line_ids):
         if job is not None:
             job.check()
@@ -157,7 +157,7 @@ def _match_lines(
         need = line.first_quantity - matched[line_id]
         if need <= 0:
             continue
-        made, missing, reason = _match_line(session, line, need, pool, known)
+        made, missing, reason = _match_line(line, need, pool, run)
         report.new_matches += made
         report.matched_lines += made > 0
         if missing > 0:
@@ -172,13 +172,60 @@ def _lines(session: Session, ids: Sequence[int]) -> dict[int, DeclarationLine]:
     return found
 
 
-def _known(session: Session, line_ids: Sequence[int]) -> dict[tuple[int, int], RebateMatch]:
-    """The lines' matches by (declaration line, invoice line); new ones are added as made."""
-    return {
-        (match.declaration_line_id, match.invoice_line_id): match
-        for matches in matches_of(session, line_ids).values()
-        for match in matches
-    }
+class _Run:
+    """One automatic matching run: the lines' existing matches by pair, the new matches as
+    rows for one bulk insert, and the new used quantity of each invoice line taken from."""
+
+    def __init__(self, session: Session, line_ids: Sequence[int]) -> None:
+        self.session = session
+        self.known = {
+            (match.declaration_line_id, match.invoice_line_id): match
+            for matches in matches_of(session, line_ids).values()
+            for match in matches
+        }
+        self.new: list[dict[str, Any]] = []
+        self.used: dict[int, tuple[PurchaseInvoiceLine, Decimal]] = {}
+
+    def matched(self) -> dict[int, Decimal]:
+        total: dict[int, Decimal] = defaultdict(lambda: ZERO)
+        for (line_id, _), match in self.known.items():
+            total[line_id] += match.quantity
+        return total
+
+    def add(
+        self, line: DeclarationLine, entry: _Open, quantity: Decimal, invoice_qty: Decimal,
+        conv: Conversion,
+    ) -> None:  # fmt: skip
+        inv_line = entry.line
+        base, why = _explain(line, entry, quantity, invoice_qty, conv, overridden=False)
+        existing = self.known.get((line.id, inv_line.id))
+        if existing is not None:  # matched earlier (e.g. by hand) and still short
+            _merge(existing, inv_line, quantity, invoice_qty, why, overridden=False)
+        else:  # a line takes an invoice line at most once a run: no pair repeats
+            self.new.append({
+                "declaration_line_id": line.id, "invoice_line_id": inv_line.id,
+                "quantity": quantity, "invoice_quantity": invoice_qty, "tax_base": base,
+                "explanation": why, "overridden": False,
+            })  # fmt: skip
+        _, used = self.used.get(inv_line.id, (inv_line, inv_line.used_quantity))
+        self.used[inv_line.id] = (inv_line, used + invoice_qty)
+
+    def write(self, batch: RebateBatch) -> None:
+        """The new matches and used quantities in bulk, with one audit event for them."""
+        session = self.session
+        session.flush()
+        for start in range(0, len(self.new), 5000):
+            session.execute(insert(RebateMatch), self.new[start : start + 5000])
+        if self.used:
+            changes = [{"id": key, "used_quantity": used} for key, (_, used) in self.used.items()]
+            session.execute(update(PurchaseInvoiceLine), changes)
+            for inv_line, used in self.used.values():  # the session's copies stay current
+                set_committed_value(inv_line, "used_quantity", used)
+        if self.new or self.used:
+            audit.record(session, "match", RebateMatch.__tablename__, batch.id, after={
+                "batch": rebate_batches.batch_label(batch), "new_matches": len(self.new),
+                "invoice_lines_used": len(self.used)})  # fmt: skip
+        session.flush()
 
 
 class _Pool:
@@ -222,9 +269,8 @@ class _Pool:
 
 
 def _match_line(
-    session: Session, line: DeclarationLine, need: Decimal, pool: _Pool,
-    known: dict[tuple[int, int], RebateMatch],
-) -> tuple[int, Decimal, str]:  # fmt: skip
+    line: DeclarationLine, need: Decimal, pool: _Pool, run: _Run
+) -> tuple[int, Decimal, str]:
     """Take invoices for `need` of a line: (matches made, quantity still missing, why)."""
     key = normalize_code(line.hs_code)[:10]
     candidates = pool.queues[key]
@@ -247,7 +293,7 @@ def _match_line(
         invoice_qty = invoice_qty or min(entry.left, quantize(take / conv.factor, 5))
         if take <= 0 or invoice_qty <= 0:
             continue
-        _add(session, line, entry, take, invoice_qty, conv, overridden=False, known=known)
+        run.add(line, entry, take, invoice_qty, conv)
         entry.left -= invoice_qty
         need -= take
         made += 1
@@ -270,10 +316,32 @@ def _units(line: DeclarationLine) -> str:
 def _add(
     session: Session, line: DeclarationLine, entry: _Open, quantity: Decimal,
     invoice_qty: Decimal, conv: Conversion, *, overridden: bool, note: str = "",
-    known: dict[tuple[int, int], RebateMatch] | None = None,
 ) -> RebateMatch:  # fmt: skip
-    """A match (or more of an existing one). `known`: the matches of the lines being matched,
-    so that the existing pair is found without a query."""
+    inv_line = entry.line
+    base, why = _explain(line, entry, quantity, invoice_qty, conv, overridden, note)
+    existing = session.scalar(
+        select(RebateMatch).where(
+            RebateMatch.declaration_line_id == line.id,
+            RebateMatch.invoice_line_id == inv_line.id,
+        )
+    )
+    if existing is not None:  # the same pair again: one match holding both parts
+        match = _merge(existing, inv_line, quantity, invoice_qty, why, overridden)
+    else:
+        match = RebateMatch(
+            declaration_line_id=line.id, invoice_line_id=inv_line.id, quantity=quantity,
+            invoice_quantity=invoice_qty, tax_base=base, explanation=why, overridden=overridden,
+        )  # fmt: skip
+        session.add(match)
+    inv_line.used_quantity += invoice_qty
+    return match
+
+
+def _explain(
+    line: DeclarationLine, entry: _Open, quantity: Decimal, invoice_qty: Decimal,
+    conv: Conversion, overridden: bool, note: str = "",
+) -> tuple[Decimal, str]:  # fmt: skip
+    """The tax base of the part taken, and the words saying why."""
     inv_line, invoice = entry.line, entry.invoice
     base = round_fen(inv_line.amount * invoice_qty / inv_line.quantity)
     part = (
@@ -290,33 +358,18 @@ def _add(
         f"{plain(quantity)} {line.first_unit}; 计税依据 = {inv_line.amount} × "
         f"{plain(invoice_qty)} / {plain(inv_line.quantity)} = {base}"
     )
-    if known is None:
-        existing = session.scalar(
-            select(RebateMatch).where(
-                RebateMatch.declaration_line_id == line.id,
-                RebateMatch.invoice_line_id == inv_line.id,
-            )
-        )
-    else:
-        existing = known.get((line.id, inv_line.id))
-    if existing is not None:  # the same pair again: one match holding both parts
-        existing.quantity += quantity
-        existing.invoice_quantity += invoice_qty
-        existing.tax_base = round_fen(
-            inv_line.amount * existing.invoice_quantity / inv_line.quantity
-        )
-        existing.explanation += "\n" + why
-        existing.overridden = existing.overridden or overridden
-        match = existing
-    else:
-        match = RebateMatch(
-            declaration_line_id=line.id, invoice_line_id=inv_line.id, quantity=quantity,
-            invoice_quantity=invoice_qty, tax_base=base, explanation=why, overridden=overridden,
-        )  # fmt: skip
-        session.add(match)
-        if known is not None:
-            known[line.id, inv_line.id] = match
-    inv_line.used_quantity += invoice_qty
+    return base, why
+
+
+def _merge(
+    match: RebateMatch, inv_line: PurchaseInvoiceLine, quantity: Decimal, invoice_qty: Decimal,
+    why: str, overridden: bool,
+) -> RebateMatch:  # fmt: skip
+    match.quantity += quantity
+    match.invoice_quantity += invoice_qty
+    match.tax_base = round_fen(inv_line.amount * match.invoice_quantity / inv_line.quantity)
+    match.explanation += "\n" + why
+    match.overridden = match.overridden or overridden
     return match
 
 
