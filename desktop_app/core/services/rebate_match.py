@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session, contains_eager
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -484,10 +484,12 @@ def matches_of(session: Session, line_ids: Sequence[int]) -> dict[int, list[Reba
 
 
 def rebuild_purchase_rows(session: Session, batch: RebateBatch) -> int:
-    """The batch's 进货明细 rows, each export row taking its share of its line's matches."""
-    for old in rebate_batches.purchase_rows(session, batch.id):
-        session.delete(old)
+    """The batch's 进货明细 rows, each export row taking its share of its line's matches.
+
+    Written in bulk (a batch may hold thousands), with one audit event for the rebuild."""
     session.flush()
+    gone = delete(RebatePurchaseRow).where(RebatePurchaseRow.batch_id == batch.id)
+    removed = session.execute(gone).rowcount
     rows = rebate_batches.export_rows(session, batch.id, ("included",))
     line_ids = sorted({row.declaration_line_id for row in rows if row.declaration_line_id})
     matches = matches_of(session, line_ids)
@@ -495,27 +497,31 @@ def rebuild_purchase_rows(session: Session, batch: RebateBatch) -> int:
         session, {m.invoice_line_id for found in matches.values() for m in found}
     )
     before = _earlier_claims(session, batch, line_ids)
-    seq = 0
+    new: list[dict[str, Any]] = []
     for row in rows:
         if row.reverses_row_id is not None:
-            for purchase in _reversed_purchases(session, row):
-                seq += 1
-                purchase.seq = seq
-                session.add(purchase)
+            new.extend(_reversed_purchases(session, row))
             continue
         if row.quantity <= 0 or row.declaration_line_id is None:
             continue
         start = before[row.declaration_line_id]
         before[row.declaration_line_id] += row.quantity
         for match, quantity in _slice(matches[row.declaration_line_id], start, row.quantity):
-            seq += 1
             inv_line = invoice_lines[match.invoice_line_id]
-            session.add(_purchase_row(batch, row, match, inv_line, quantity, seq))
+            new.append(_purchase_row(batch, row, match, inv_line, quantity))
+    for seq, purchase in enumerate(new, start=1):
+        purchase["seq"] = seq
+    for start in range(0, len(new), 5000):
+        session.execute(insert(RebatePurchaseRow), new[start : start + 5000])
+    if removed or new:
+        audit.record(session, "rebuild", RebatePurchaseRow.__tablename__, batch.id, after={
+            "batch": rebate_batches.batch_label(batch), "removed": removed,
+            "rows": len(new)})  # fmt: skip
     session.flush()
-    return seq
+    return len(new)
 
 
-def _reversed_purchases(session: Session, row: RebateExportRow) -> list[RebatePurchaseRow]:
+def _reversed_purchases(session: Session, row: RebateExportRow) -> list[dict[str, Any]]:
     """A reversal row's purchase rows: those of the row it reverses, negated."""
     original = session.get(RebateExportRow, row.reverses_row_id)
     query = select(RebatePurchaseRow).where(
@@ -524,13 +530,11 @@ def _reversed_purchases(session: Session, row: RebateExportRow) -> list[RebatePu
     )
     copies = []
     for purchase in session.scalars(query.order_by(RebatePurchaseRow.seq)):
-        copy = RebatePurchaseRow(**{name: getattr(purchase, name) for name in _PURCHASE_FIELDS})
-        copy.batch_id, copy.link_no = row.batch_id, row.link_no
-        copy.quantity, copy.tax_base, copy.refund = (
-            -purchase.quantity,
-            -purchase.tax_base,
-            -purchase.refund,
-        )
+        copy = {name: getattr(purchase, name) for name in _PURCHASE_FIELDS}
+        copy.update(
+            batch_id=row.batch_id, link_no=row.link_no, quantity=-purchase.quantity,
+            tax_base=-purchase.tax_base, refund=-purchase.refund, status="included",
+        )  # fmt: skip
         copies.append(copy)
     return copies
 
@@ -595,8 +599,9 @@ def _invoice_lines(session: Session, ids: Iterable[int]) -> dict[int, PurchaseIn
 
 def _purchase_row(
     batch: RebateBatch, row: RebateExportRow, match: RebateMatch,
-    inv_line: PurchaseInvoiceLine, quantity: Decimal, seq: int,
-) -> RebatePurchaseRow:  # fmt: skip
+    inv_line: PurchaseInvoiceLine, quantity: Decimal,
+) -> dict[str, Any]:  # fmt: skip
+    """A purchase row's columns (seq aside)."""
     invoice = inv_line.invoice
     base = (
         match.tax_base
@@ -605,15 +610,16 @@ def _purchase_row(
     )
     rate = row.rebate_rate if row.rebate_rate is not None else ZERO
     applied = min(rate, inv_line.tax_rate)
-    return RebatePurchaseRow(
-        batch_id=batch.id, seq=seq, link_no=row.link_no, invoice_line_id=inv_line.id,
-        tax_kind="V", voucher_kind="02", voucher_no=invoice.invoice_no,
-        issue_date=invoice.issue_date, supplier_tax_id=invoice.seller_tax_id,
-        commodity_code=row.commodity_code, commodity_name=inv_line.commodity_name[:200],
-        unit=row.unit, quantity=quantity, tax_base=base, levy_rate=inv_line.tax_rate,
-        rebate_rate=applied, refund=round_fen(base * applied / 100),
-        note=match.explanation.split("\n", 1)[0][:200] if match.overridden else "",
-    )  # fmt: skip
+    return {
+        "batch_id": batch.id, "link_no": row.link_no, "invoice_line_id": inv_line.id,
+        "tax_kind": "V", "voucher_kind": "02", "voucher_no": invoice.invoice_no,
+        "issue_date": invoice.issue_date, "supplier_tax_id": invoice.seller_tax_id,
+        "commodity_code": row.commodity_code, "commodity_name": inv_line.commodity_name[:200],
+        "unit": row.unit, "quantity": quantity, "tax_base": base, "levy_rate": inv_line.tax_rate,
+        "rebate_rate": applied, "refund": round_fen(base * applied / 100),
+        "note": match.explanation.split("\n", 1)[0][:200] if match.overridden else "",
+        "status": "included",
+    }  # fmt: skip
 
 
 # ---------------------------------------------------------------- lists
