@@ -199,9 +199,8 @@ def _check(args: argparse.Namespace, db: Any) -> tuple[int, Any, str]:
 
 
 def _export(args: argparse.Namespace, db: Any) -> tuple[int, Any, str]:
-    from desktop_app.core.printing.rebate_forms import batch_forms_pdf
     from desktop_app.core.services import rebate_batches as rb
-    from desktop_app.core.services.rebate_export import export_batch
+    from desktop_app.core.services.rebate_query import write_files
 
     if not args.out:
         raise BadInput("rebate export needs --out DIR (the folder for the files)")
@@ -209,13 +208,7 @@ def _export(args: argparse.Namespace, db: Any) -> tuple[int, Any, str]:
     out.mkdir(parents=True, exist_ok=True)
     with db.sessions() as session:
         batch = rb.by_ref(session, args.batch)
-        paths = export_batch(session, batch.id, out)
-        if not args.no_pdf:
-            name = f"出口退税申报表-{batch.period}-{batch.batch_no:03d}.pdf"
-            forms = ("export", "purchase", "summary")
-            if batch.method != "exempt_refund":
-                forms = ("export", "summary")
-            paths.append(batch_forms_pdf(session, batch.id, out / name, forms=forms))
+        paths = write_files(session, batch.id, out, pdf=not args.no_pdf)
         data = {"id": batch.id, "batch": rb.batch_label(batch), "files": [str(p) for p in paths]}
     return EXIT_OK, data, "\n".join(data["files"])
 

@@ -35,6 +35,7 @@ from desktop_app.ui.screens.home import HomeScreen
 from desktop_app.ui.screens.invoices import InvoicesScreen
 from desktop_app.ui.screens.ledger import LedgerScreen
 from desktop_app.ui.screens.orders import OrdersScreen
+from desktop_app.ui.screens.rebate import RebateScreen
 from desktop_app.ui.screens.rebate_calculator import RebateCalculatorScreen
 from desktop_app.ui.screens.settings import SettingsScreen
 from desktop_app.ui.screens.shipments import ShipmentsScreen
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self.ledger = LedgerScreen(self.ctx)
         self.declarations = DeclarationsScreen(self.ctx)
         self.invoices = InvoicesScreen(self.ctx)
+        self.rebate = RebateScreen(self.ctx)
         self.fx = FxScreen(self.ctx)
         self.documents = DocumentsScreen(self.ctx)
         self.deadlines = DeadlinesScreen(self.ctx)
@@ -84,7 +86,7 @@ class MainWindow(QMainWindow):
         self.settings_screen = SettingsScreen(self.ctx)
         self.screens: list[Screen] = [
             self.home, self.orders, self.catalogue, self.stock, self.shipments,
-            self.stocktakes, self.ledger, self.declarations, self.invoices, self.fx,
+            self.stocktakes, self.ledger, self.declarations, self.invoices, self.rebate, self.fx,
             self.documents, self.deadlines, self.calculator, self.settings_screen,
         ]  # fmt: skip
         self.stack = QStackedWidget()

@@ -2,6 +2,72 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AddItemDialog</name>
+    <message>
+        <source>Add a document to {0}</source>
+        <translation>为 {0} 添加单证</translation>
+    </message>
+    <message>
+        <source>What the document is, e.g. packing photos</source>
+        <translation>单证内容，例如：装箱照片</translation>
+    </message>
+    <message>
+        <source>Dated</source>
+        <translation>有日期</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>单证类型</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>单证编号</translation>
+    </message>
+</context>
+<context>
+    <name>AllocateDialog</name>
+    <message>
+        <source>Allocate receipt</source>
+        <translation>核销收汇</translation>
+    </message>
+    <message>
+        <source>{0} — exported {1}, {2} {3} outstanding</source>
+        <translation>{0} — {1} 出口，未收 {2} {3}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} {2} unallocated</source>
+        <translation>{0}：未核销 {1} {2}</translation>
+    </message>
+    <message>
+        <source>Allocation</source>
+        <translation>核销</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>收汇</translation>
+    </message>
+    <message>
+        <source>Declaration</source>
+        <translation>报关单</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>In the declaration's currency; converted at the receipt day's rates</source>
+        <translation>按报关单币种填写；按收汇当日汇率折算</translation>
+    </message>
+</context>
+<context>
     <name>AsOfDate</name>
     <message>
         <source>Valuation as of</source>
@@ -10,6 +76,21 @@
     <message>
         <source>Units and value at the end of a past day, from the ledger</source>
         <translation>按库存流水计算过去某日日终的数量和金额</translation>
+    </message>
+</context>
+<context>
+    <name>CalculatorPage</name>
+    <message>
+        <source>Figures</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Correct the figures marked in red to see the results.</source>
+        <translation>请更正标红的数据后查看结果。</translation>
     </message>
 </context>
 <context>
@@ -393,6 +474,77 @@
     </message>
 </context>
 <context>
+    <name>CollectionTab</name>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>仅逾期</translation>
+    </message>
+    <message>
+        <source>Declaration</source>
+        <translation>报关单</translation>
+    </message>
+    <message>
+        <source>Customs no.</source>
+        <translation>海关编号</translation>
+    </message>
+    <message>
+        <source>Export date</source>
+        <translation>出口日期</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Declared</source>
+        <translation>报关金额</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>已收金额</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>未收金额</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>收汇期限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source> (overdue)</source>
+        <translation>（已逾期）</translation>
+    </message>
+    <message>
+        <source>{0} due within {1} days, {2} overdue</source>
+        <translation>{1} 天内到期 {0} 笔，已逾期 {2} 笔</translation>
+    </message>
+    <message>
+        <source>Collected in full</source>
+        <translation>已全额收汇</translation>
+    </message>
+    <message>
+        <source>Partly collected</source>
+        <translation>部分收汇</translation>
+    </message>
+    <message>
+        <source>Not collected</source>
+        <translation>未收汇</translation>
+    </message>
+    <message>
+        <source>Deemed collected (视同收汇)</source>
+        <translation>视同收汇</translation>
+    </message>
+</context>
+<context>
     <name>ColumnChooser</name>
     <message>
         <source>Columns</source>
@@ -756,6 +908,129 @@
     <message>
         <source>Dates…</source>
         <translation>指定日期…</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlinesScreen</name>
+    <message>
+        <source>Rebate claim</source>
+        <translation>退税申报</translation>
+    </message>
+    <message>
+        <source>36-month limit</source>
+        <translation>36个月期限</translation>
+    </message>
+    <message>
+        <source>Document filing</source>
+        <translation>单证备案</translation>
+    </message>
+    <message>
+        <source>9810 settlement</source>
+        <translation>9810 核算</translation>
+    </message>
+    <message>
+        <source>FX collection</source>
+        <translation>收汇</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Bold dates have deadlines: red overdue, amber within {0} days, blue later. Grey days are weekends and holidays. A due date on a holiday moves to the next working day.</source>
+        <translation>粗体日期有到期事项：红色为已逾期，橙色为 {0} 天内到期，蓝色为以后到期。灰色日期为周末和节假日。到期日遇节假日顺延至下一个工作日。</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Holidays…</source>
+        <translation>节假日…</translation>
+    </message>
+    <message>
+        <source>Settings → Holidays: seed, import or enter a year's days</source>
+        <translation>设置 → 节假日：载入内置数据、导入或手工录入某年的节假日</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Show met deadlines</source>
+        <translation>显示已完成事项</translation>
+    </message>
+    <message>
+        <source>Also list deadlines already met: claimed, filed, collected or settled</source>
+        <translation>同时列出已完成的事项：已申报、已备案、已收汇或已核算</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Declaration</source>
+        <translation>报关单</translation>
+    </message>
+    <message>
+        <source>Customs no.</source>
+        <translation>海关编号</translation>
+    </message>
+    <message>
+        <source>Counted from</source>
+        <translation>起算日</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>The range ends before it starts.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>{0} deadlines: {1} overdue, {2} due within {3} days</source>
+        <translation>共 {0} 项：{1} 项已逾期，{2} 项在 {3} 天内到期</translation>
+    </message>
+    <message>
+        <source>{0} has no holiday data: due dates may be off by holidays — Settings → Holidays</source>
+        <translation>{0} 年没有节假日数据：到期日可能未按节假日顺延 — 设置 → 节假日</translation>
+    </message>
+    <message>
+        <source>Not checked against holidays (no holiday data)</source>
+        <translation>未按节假日核对（无节假日数据）</translation>
+    </message>
+    <message>
+        <source>Moved off a holiday from {0}</source>
+        <translation>原到期日 {0} 遇节假日顺延</translation>
+    </message>
+    <message>
+        <source>{0} deadlines</source>
+        <translation>{0} 项到期</translation>
     </message>
 </context>
 <context>
@@ -1675,6 +1950,243 @@
     </message>
 </context>
 <context>
+    <name>DocumentKinds</name>
+    <message>
+        <source>Sales contract</source>
+        <translation>购销合同</translation>
+    </message>
+    <message>
+        <source>Transport document (B/L, waybill)</source>
+        <translation>运输单据（提单、运单）</translation>
+    </message>
+    <message>
+        <source>Domestic freight invoice</source>
+        <translation>国内运费发票</translation>
+    </message>
+    <message>
+        <source>Forwarder invoice</source>
+        <translation>货代发票</translation>
+    </message>
+    <message>
+        <source>Customs broker agreement</source>
+        <translation>委托报关协议</translation>
+    </message>
+    <message>
+        <source>Customs broker invoice</source>
+        <translation>报关代理费发票</translation>
+    </message>
+    <message>
+        <source>Overseas warehouse lease</source>
+        <translation>海外仓租赁合同</translation>
+    </message>
+    <message>
+        <source>FX receipt evidence</source>
+        <translation>收汇凭证</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsScreen</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Search by declaration ref or customs no.</source>
+        <translation>按报关单编号或海关编号搜索</translation>
+    </message>
+    <message>
+        <source>Declaration</source>
+        <translation>报关单</translation>
+    </message>
+    <message>
+        <source>Customs no.</source>
+        <translation>海关编号</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>监管方式</translation>
+    </message>
+    <message>
+        <source>Export date</source>
+        <translation>出口日期</translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation>申报日期</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>备案期限</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>单证</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>单证编号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>单证日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Filed on</source>
+        <translation>归档日期</translation>
+    </message>
+    <message>
+        <source>File check</source>
+        <translation>文件校验</translation>
+    </message>
+    <message>
+        <source>Stored file</source>
+        <translation>存档文件</translation>
+    </message>
+    <message>
+        <source>Filing documents</source>
+        <translation>单证备案</translation>
+    </message>
+    <message>
+        <source>Create checklist</source>
+        <translation>建立单证清单</translation>
+    </message>
+    <message>
+        <source>Attach file…</source>
+        <translation>附加文件…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <source>Mark filed…</source>
+        <translation>标记已归档…</translation>
+    </message>
+    <message>
+        <source>Add item…</source>
+        <translation>添加单证…</translation>
+    </message>
+    <message>
+        <source>Print index…</source>
+        <translation>打印目录…</translation>
+    </message>
+    <message>
+        <source>{0} declarations, {1} with overdue documents</source>
+        <translation>{0} 份报关单，{1} 份单证逾期</translation>
+    </message>
+    <message>
+        <source>No checklist</source>
+        <translation>无单证清单</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>已齐全</translation>
+    </message>
+    <message>
+        <source>Overdue: {0} not filed</source>
+        <translation>已逾期：{0} 份未归档</translation>
+    </message>
+    <message>
+        <source>{0} not filed</source>
+        <translation>{0} 份未归档</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Changed!</source>
+        <translation>已被改动！</translation>
+    </message>
+    <message>
+        <source>File missing!</source>
+        <translation>文件丢失！</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收到</translation>
+    </message>
+    <message>
+        <source>Checklist of {0} ready.</source>
+        <translation>{0} 的单证清单已建立。</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>附加文件</translation>
+    </message>
+    <message>
+        <source>{0} attached.</source>
+        <translation>已附加 {0}。</translation>
+    </message>
+    <message>
+        <source>The file is not intact</source>
+        <translation>文件不完整</translation>
+    </message>
+    <message>
+        <source>{0}: SHA-256 matches.</source>
+        <translation>{0}：SHA-256 校验一致。</translation>
+    </message>
+    <message>
+        <source>{0} is in the claim's document file from this date.</source>
+        <translation>{0} 自该日起归入申报单证档案。</translation>
+    </message>
+    <message>
+        <source>Mark filed</source>
+        <translation>标记已归档</translation>
+    </message>
+    <message>
+        <source>Marked filed.</source>
+        <translation>已标记归档。</translation>
+    </message>
+    <message>
+        <source>Document added.</source>
+        <translation>单证已添加。</translation>
+    </message>
+    <message>
+        <source>Filing index {0}</source>
+        <translation>备案单证目录 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DueRange</name>
+    <message>
+        <source>Due from</source>
+        <translation>到期日从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+</context>
+<context>
     <name>ElementsEditor</name>
     <message>
         <source>Element (label:value, e.g. 材质:TPU)</source>
@@ -1715,6 +2227,60 @@
     <message>
         <source>No elements yet</source>
         <translation>尚未填写要素</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresDialog</name>
+    <message>
+        <source>The period's figures from the VAT return; the batch's refund, exempt-offset amount and credit carried forward are worked out from them and the export rows.</source>
+        <translation>增值税申报表中的当期数据；批次的退税额、免抵税额和期末留抵税额据此及出口明细计算。</translation>
+    </message>
+    <message>
+        <source>Period figures of {0}</source>
+        <translation>{0} 的当期数据</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>Domestic output tax</source>
+        <translation>内销销项税额</translation>
+    </message>
+    <message>
+        <source>Input tax</source>
+        <translation>进项税额</translation>
+    </message>
+    <message>
+        <source>Credit from the previous period</source>
+        <translation>上期留抵税额</translation>
+    </message>
+    <message>
+        <source>Duty-free materials</source>
+        <translation>免税购进原材料</translation>
+    </message>
+    <message>
+        <source>{0} is not an amount of 0 or more with at most 2 decimals</source>
+        <translation>{0} 不是不小于 0、最多 2 位小数的金额</translation>
+    </message>
+</context>
+<context>
+    <name>FilesWrittenBox</name>
+    <message>
+        <source>Files written</source>
+        <translation>文件已生成</translation>
+    </message>
+    <message>
+        <source>{0}: written to {1}
+
+{2}</source>
+        <translation>{0}：已写入 {1}
+
+{2}</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
     </message>
 </context>
 <context>
@@ -1812,6 +2378,29 @@
     <message>
         <source>Drafting the declaration of {0}…</source>
         <translation>正在生成 {0} 的报关单…</translation>
+    </message>
+</context>
+<context>
+    <name>FxScreen</name>
+    <message>
+        <source>Money received from abroad, allocated to cleared declarations; collection is due by 30 April of the year after export.</source>
+        <translation>境外收汇核销到已结关报关单；须在出口次年4月30日前收汇。</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>收汇</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>收汇情况</translation>
+    </message>
+    <message>
+        <source>Exchange rates</source>
+        <translation>汇率</translation>
+    </message>
+    <message>
+        <source>FX receipts</source>
+        <translation>外汇收汇</translation>
     </message>
 </context>
 <context>
@@ -1931,6 +2520,196 @@
     <message>
         <source>Not saved: please correct the fields marked in red.</source>
         <translation>未保存：请修改标红的项目。</translation>
+    </message>
+</context>
+<context>
+    <name>HandMatchDialog</name>
+    <message>
+        <source>Export row {0} ({1}) needs {2} {3} more. Unused invoice lines with code {1}, oldest first; the quantities are in the declaration's unit {3}.</source>
+        <translation>出口明细 {0}（{1}）还需 {2} {3}。以下为商品代码 {1} 的未用发票行，按开票日期从早到晚；数量以报关单位 {3} 计。</translation>
+    </message>
+    <message>
+        <source>Match by hand</source>
+        <translation>手工匹配</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <source>Invoice no.</source>
+        <translation>发票号码</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>开票日期</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Invoice unit</source>
+        <translation>发票单位</translation>
+    </message>
+    <message>
+        <source>Left (invoice unit)</source>
+        <translation>剩余（发票单位）</translation>
+    </message>
+    <message>
+        <source>Left ({0})</source>
+        <translation>剩余（{0}）</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Rate %</source>
+        <translation>税率 %</translation>
+    </message>
+    <message>
+        <source>why (kept with the match)</source>
+        <translation>原因（随匹配保存）</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>换算</translation>
+    </message>
+    <message>
+        <source>Quantity ({0})</source>
+        <translation>数量（{0}）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>No invoice line with code {0} has quantity left.</source>
+        <translation>没有商品代码 {0} 且有剩余数量的发票行。</translation>
+    </message>
+    <message>
+        <source>not one of the declaration's units</source>
+        <translation>不是报关单的计量单位</translation>
+    </message>
+    <message>
+        <source>Choose an invoice line whose unit converts.</source>
+        <translation>请选择单位可换算的发票行。</translation>
+    </message>
+    <message>
+        <source>{0} is not a quantity above 0 with at most 5 decimals</source>
+        <translation>{0} 不是大于 0、最多 5 位小数的数量</translation>
+    </message>
+</context>
+<context>
+    <name>HolidaysPanel</name>
+    <message>
+        <source>Deadlines are counted on mainland working days. List every public holiday and every weekend made a working day (调休) here; a year without any entry shows a warning on the Deadlines screen instead of a guess.</source>
+        <translation>期限按中国大陆工作日计算。请在此列出每个法定节假日和每个调休上班的周末；没有任何记录的年份会在“期限”页面显示警告，而不是猜测。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Seed from built-in data</source>
+        <translation>载入内置数据</translation>
+    </message>
+    <message>
+        <source>Add the holidays of chinese-calendar; days you entered are kept</source>
+        <translation>从 chinese-calendar 载入节假日；您录入的日期保留不变</translation>
+    </message>
+    <message>
+        <source>Import file…</source>
+        <translation>导入文件…</translation>
+    </message>
+    <message>
+        <source>A CSV or Excel file with the columns 日期 (date), 类型 (休/班) and 名称</source>
+        <translation>含 日期、类型（休/班）和 名称 列的 CSV 或 Excel 文件</translation>
+    </message>
+    <message>
+        <source>Replace the years in the file</source>
+        <translation>替换文件所含年份</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Holiday (休)</source>
+        <translation>休息（休）</translation>
+    </message>
+    <message>
+        <source>Working weekend (班)</source>
+        <translation>调休上班（班）</translation>
+    </message>
+    <message>
+        <source>Name, e.g. 春节</source>
+        <translation>名称，例如 春节</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>{0} holidays, {1} working weekends</source>
+        <translation>{0} 天休息，{1} 天调休上班</translation>
+    </message>
+    <message>
+        <source>{0} has no holiday data: due dates may be off by holidays</source>
+        <translation>{0} 年没有节假日数据：到期日可能未按节假日顺延</translation>
+    </message>
+    <message>
+        <source>Add the holidays of {0}–{1} from chinese-calendar; days you entered are kept</source>
+        <translation>从 chinese-calendar 载入 {0}–{1} 年的节假日；您录入的日期保留不变</translation>
+    </message>
+    <message>
+        <source>Saving the holiday table…</source>
+        <translation>正在保存节假日表…</translation>
+    </message>
+    <message>
+        <source>Saved {0}.</source>
+        <translation>已保存 {0}。</translation>
+    </message>
+    <message>
+        <source>Removed {0}.</source>
+        <translation>已删除 {0}。</translation>
+    </message>
+    <message>
+        <source>Added {0} days from the built-in data; {1} days already here were kept.</source>
+        <translation>已从内置数据添加 {0} 天；已有的 {1} 天保留不变。</translation>
+    </message>
+    <message>
+        <source>Import holidays</source>
+        <translation>导入节假日</translation>
+    </message>
+    <message>
+        <source>Holiday lists (*.csv *.xlsx);;All files (*)</source>
+        <translation>节假日表 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>{0}: {1} days added, {2} changed.</source>
+        <translation>{0}：添加 {1} 天，修改 {2} 天。</translation>
     </message>
 </context>
 <context>
@@ -2132,6 +2911,418 @@
     </message>
 </context>
 <context>
+    <name>InvoiceEditDialog</name>
+    <message>
+        <source>must be the 20-digit 数电 number, or a 10-digit code + 8-digit number</source>
+        <translation>须为 20 位数电发票号码，或 10 位发票代码 + 8 位发票号码</translation>
+    </message>
+    <message>
+        <source>the 发票代码 of a 专票 is 10 digits</source>
+        <translation>专票的发票代码为 10 位</translation>
+    </message>
+    <message>
+        <source>the 发票号码 of a paper 专票 is 8 digits</source>
+        <translation>纸质专票的发票号码为 8 位</translation>
+    </message>
+    <message>
+        <source>a 12-digit 发票代码 is an ordinary invoice (普通发票): no rebate</source>
+        <translation>12 位发票代码为普通发票：不能退税</translation>
+    </message>
+    <message>
+        <source>in the future</source>
+        <translation>晚于今天</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>empty: a number is needed here</source>
+        <translation>未填写：此处需要数字</translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <source>must be more than 0</source>
+        <translation>须大于 0</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <source>more than {0} decimals</source>
+        <translation>小数超过 {0} 位</translation>
+    </message>
+    <message>
+        <source>not a unit of the customs unit table (个, 千克, 套 … or 007, 035 …)</source>
+        <translation>不是海关计量单位表中的单位（个、千克、套… 或 007、035…）</translation>
+    </message>
+    <message>
+        <source>not a VAT rate (13%, 9%, 6%, 3% …)</source>
+        <translation>不是增值税税率（13%、9%、6%、3%…）</translation>
+    </message>
+    <message>
+        <source>empty: the tax rate is needed (13%, 9%, 3% …)</source>
+        <translation>未填写：需要税率（13%、9%、3%…）</translation>
+    </message>
+    <message>
+        <source>amount × rate is {0}; more than 0.06 apart</source>
+        <translation>金额 × 税率为 {0}；相差超过 0.06</translation>
+    </message>
+    <message>
+        <source>not a 10-digit HS code or a code of the rate library</source>
+        <translation>不是 10 位商品编码，也不是退税率文库中的代码</translation>
+    </message>
+    <message>
+        <source>the invoice has no lines</source>
+        <translation>发票没有明细</translation>
+    </message>
+    <message>
+        <source>an invoice with this number is already entered</source>
+        <translation>已录入相同号码的发票</translation>
+    </message>
+    <message>
+        <source>the lines' tax differs from amount × rate by {0} in all (at most 1.27 allowed)</source>
+        <translation>各明细税额合计与金额 × 税率相差 {0}（最多允许 1.27）</translation>
+    </message>
+    <message>
+        <source>not a valid USCC: {0}</source>
+        <translation>不是有效的统一社会信用代码：{0}</translation>
+    </message>
+    <message>
+        <source>New purchase invoice</source>
+        <translation>新建进项发票</translation>
+    </message>
+    <message>
+        <source>20 digits for a 数电 invoice; 8 digits for a paper 专票</source>
+        <translation>数电发票为 20 位；纸质专票为 8 位</translation>
+    </message>
+    <message>
+        <source>Paper 专票 only: the 10-digit 发票代码</source>
+        <translation>仅纸质专票：10 位发票代码</translation>
+    </message>
+    <message>
+        <source>18-character unified social credit code (USCC)</source>
+        <translation>18 位统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Invoice number</source>
+        <translation>发票号码</translation>
+    </message>
+    <message>
+        <source>Invoice code</source>
+        <translation>发票代码</translation>
+    </message>
+    <message>
+        <source>Issue date</source>
+        <translation>开票日期</translation>
+    </message>
+    <message>
+        <source>Seller tax ID</source>
+        <translation>销方识别号</translation>
+    </message>
+    <message>
+        <source>Seller name</source>
+        <translation>销方名称</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>添加明细</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>删除明细</translation>
+    </message>
+    <message>
+        <source>Leave Tax empty to use amount × rate.</source>
+        <translation>税额留空则按金额 × 税率计算。</translation>
+    </message>
+    <message>
+        <source>Commodity</source>
+        <translation>货物名称</translation>
+    </message>
+    <message>
+        <source>HS code</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Amount excl. VAT</source>
+        <translation>金额（不含税）</translation>
+    </message>
+    <message>
+        <source>Rate %</source>
+        <translation>税率 %</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>税额</translation>
+    </message>
+    <message>
+        <source>{0} problem(s) to fix before saving.</source>
+        <translation>保存前需修正 {0} 个问题。</translation>
+    </message>
+    <message>
+        <source>Every field is valid.</source>
+        <translation>所有字段均有效。</translation>
+    </message>
+    <message>
+        <source>Line {0}, {1}: {2}</source>
+        <translation>第 {0} 行，{1}：{2}</translation>
+    </message>
+    <message>
+        <source>Saving the invoice…</source>
+        <translation>正在保存发票…</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceLinesPane</name>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Commodity</source>
+        <translation>货物名称</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>已用</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>剩余</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>税率</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>税额</translation>
+    </message>
+    <message>
+        <source>Select an invoice to see its lines.</source>
+        <translation>选择一张发票以查看其明细。</translation>
+    </message>
+    <message>
+        <source>{0} · {1} · issued {2} · {3} {4} · amount {5} · tax {6} · {7}</source>
+        <translation>{0} · {1} · 开票 {2} · {3} {4} · 金额 {5} · 税额 {6} · {7}</translation>
+    </message>
+</context>
+<context>
+    <name>Invoices</name>
+    <message>
+        <source>Valid</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Red-letter</source>
+        <translation>已红冲</translation>
+    </message>
+    <message>
+        <source>Digital (数电)</source>
+        <translation>数电发票</translation>
+    </message>
+    <message>
+        <source>Paper special VAT (专票)</source>
+        <translation>纸质增值税专用发票</translation>
+    </message>
+    <message>
+        <source>Customs payment note (缴款书)</source>
+        <translation>海关进口增值税专用缴款书</translation>
+    </message>
+    <message>
+        <source>Unused</source>
+        <translation>未使用</translation>
+    </message>
+    <message>
+        <source>Partly used</source>
+        <translation>部分使用</translation>
+    </message>
+    <message>
+        <source>Used up</source>
+        <translation>已用完</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>开票日期</translation>
+    </message>
+    <message>
+        <source>Invoice no.</source>
+        <translation>发票号码</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>明细数</translation>
+    </message>
+    <message>
+        <source>Seller name</source>
+        <translation>销方名称</translation>
+    </message>
+    <message>
+        <source>Seller tax ID</source>
+        <translation>销方识别号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>税额</translation>
+    </message>
+    <message>
+        <source>Unused quantity</source>
+        <translation>未用数量</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>使用情况</translation>
+    </message>
+    <message>
+        <source>Quantity left for matching, summed over the lines (in each line's unit)</source>
+        <translation>可供匹配的剩余数量，各明细合计（按各明细的单位）</translation>
+    </message>
+</context>
+<context>
+    <name>InvoicesScreen</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Search by invoice number or seller</source>
+        <translation>按发票号码或销方搜索</translation>
+    </message>
+    <message>
+        <source>Purchase invoices</source>
+        <translation>进项发票</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>任意状态</translation>
+    </message>
+    <message>
+        <source>With unused quantity only</source>
+        <translation>仅显示有未用数量的</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>开票日期</translation>
+    </message>
+    <message>
+        <source>New invoice…</source>
+        <translation>新建发票…</translation>
+    </message>
+    <message>
+        <source>Enter an invoice by hand</source>
+        <translation>手工录入发票</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>An e-invoice (数电) export of the tax bureau, or any xlsx/csv with the same columns</source>
+        <translation>税务局导出的数电发票文件，或列相同的任意 xlsx/csv 文件</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>{0} invoices</source>
+        <translation>{0} 张发票</translation>
+    </message>
+    <message>
+        <source>Showing the first {0} invoices; counting the rest…</source>
+        <translation>显示前 {0} 张发票；正在统计其余…</translation>
+    </message>
+    <message>
+        <source>Matching uses this invoice: it cannot be deleted</source>
+        <translation>该发票已被匹配使用，不能删除</translation>
+    </message>
+    <message>
+        <source>Invoice saved.</source>
+        <translation>发票已保存。</translation>
+    </message>
+    <message>
+        <source>Import purchase invoices</source>
+        <translation>导入进项发票</translation>
+    </message>
+    <message>
+        <source>Invoice exports ({0})</source>
+        <translation>发票导出文件 ({0})</translation>
+    </message>
+    <message>
+        <source>Importing {0}…</source>
+        <translation>正在导入 {0}…</translation>
+    </message>
+    <message>
+        <source>{0} cannot be deleted</source>
+        <translation>{0} 不能删除</translation>
+    </message>
+    <message>
+        <source>Matching has used {0} of this invoice's quantity for rebate batches. Undo its matches in the batch first.</source>
+        <translation>退税批次的匹配已使用该发票数量 {0}。请先在批次中撤销其匹配。</translation>
+    </message>
+    <message>
+        <source>Delete {0}</source>
+        <translation>删除 {0}</translation>
+    </message>
+    <message>
+        <source>Delete the invoice {0} of {1} with its {2} line(s)?</source>
+        <translation>删除 {1} 的发票 {0} 及其 {2} 条明细？</translation>
+    </message>
+    <message>
+        <source>Deleting {0}…</source>
+        <translation>正在删除 {0}…</translation>
+    </message>
+    <message>
+        <source>Invoice {0} deleted.</source>
+        <translation>发票 {0} 已删除。</translation>
+    </message>
+</context>
+<context>
     <name>LedgerScreen</name>
     <message>
         <source>Loading…</source>
@@ -2328,6 +3519,68 @@ ExportDesk closes anyway; use “Back up now” on Home next time.</source>
 {0}
 
 程序仍将关闭；下次请在首页点击“立即备份”。</translation>
+    </message>
+</context>
+<context>
+    <name>MatchReportDialog</name>
+    <message>
+        <source>Matching {0}</source>
+        <translation>匹配 {0}</translation>
+    </message>
+    <message>
+        <source>{0} new match(es) on {1} line(s); {2} purchase row(s). {3} line(s) are short of invoices.</source>
+        <translation>{1} 个商品项新增 {0} 条匹配；{2} 行进货明细。{3} 个商品项发票不足。</translation>
+    </message>
+    <message>
+        <source>Declaration no.</source>
+        <translation>报关单号</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>商品代码</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>NewBatchDialog</name>
+    <message>
+        <source>The batch takes every cleared declaration line exported before the month that no batch holds yet.</source>
+        <translation>批次收入该月之前出口、已结关且尚未列入任何批次的全部报关单商品项。</translation>
+    </message>
+    <message>
+        <source>New rebate batch</source>
+        <translation>新建退税申报批次</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Next free</source>
+        <translation>下一个可用</translation>
+    </message>
+    <message>
+        <source>Declaration month (YYYY-MM)</source>
+        <translation>申报年月 (YYYY-MM)</translation>
+    </message>
+    <message>
+        <source>Batch number</source>
+        <translation>批次号</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Nothing to claim for {0}: a declaration line is claimable once customs cleared it (customs number and export date), it was exported before that month, and no other batch holds it.</source>
+        <translation>{0} 没有可申报的数据：报关单商品项须已结关（有海关编号和出口日期）、在该月之前出口，且未列入其他批次。</translation>
     </message>
 </context>
 <context>
@@ -2836,6 +4089,33 @@ ExportDesk closes anyway; use “Back up now” on Home next time.</source>
     </message>
 </context>
 <context>
+    <name>PayDialog</name>
+    <message>
+        <source>The refund of {0} is {1} CNY. Enter what the bank received.</source>
+        <translation>{0} 的退税额为 {1} 元。请填写实际到账金额。</translation>
+    </message>
+    <message>
+        <source>Refund received for {0}</source>
+        <translation>{0} 退库到账</translation>
+    </message>
+    <message>
+        <source>Mark paid</source>
+        <translation>登记退库</translation>
+    </message>
+    <message>
+        <source>Amount received (CNY)</source>
+        <translation>到账金额（元）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>{0} is not an amount of 0 or more with at most 2 decimals</source>
+        <translation>{0} 不是不小于 0、最多 2 位小数的金额</translation>
+    </message>
+</context>
+<context>
     <name>PositionMovesDialog</name>
     <message>
         <source>Moves of {0}</source>
@@ -2961,6 +4241,45 @@ ExportDesk closes anyway; use “Back up now” on Home next time.</source>
     </message>
 </context>
 <context>
+    <name>RateDialog</name>
+    <message>
+        <source>Set exchange rate</source>
+        <translation>录入汇率</translation>
+    </message>
+    <message>
+        <source>per 1 unit</source>
+        <translation>每 1 单位</translation>
+    </message>
+    <message>
+        <source>per 100 units</source>
+        <translation>每 100 单位</translation>
+    </message>
+    <message>
+        <source>Central parity (中间价)</source>
+        <translation>人民币汇率中间价</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>CNY</source>
+        <translation>人民币</translation>
+    </message>
+    <message>
+        <source>For a pair quoted as CNY 1 = x foreign, enter 1 ÷ x</source>
+        <translation>按“人民币1元 = x 外币”报价的币种，请填写 1 ÷ x</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单位</translation>
+    </message>
+</context>
+<context>
     <name>RateLibraryPanel</name>
     <message>
         <source>The tax office's rate library (退税率文库) gives the levy and rebate rates and the legal unit of every HS code. Import the cmcode file it publishes (DBF, or the same columns as Excel or CSV); earlier editions are kept.</source>
@@ -3054,6 +4373,57 @@ Levy rate {2}, rebate rate {3}, legal unit {4} (edition {5}).</source>
     </message>
 </context>
 <context>
+    <name>RatesTab</name>
+    <message>
+        <source>All currencies</source>
+        <translation>全部币种</translation>
+    </message>
+    <message>
+        <source>Import CFETS file…</source>
+        <translation>导入外汇交易中心文件…</translation>
+    </message>
+    <message>
+        <source>Set rate…</source>
+        <translation>录入汇率…</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>CNY</source>
+        <translation>人民币</translation>
+    </message>
+    <message>
+        <source>Per</source>
+        <translation>单位数</translation>
+    </message>
+    <message>
+        <source>CNY per unit</source>
+        <translation>每单位人民币</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Import CFETS central parity history</source>
+        <translation>导入人民币汇率中间价历史数据</translation>
+    </message>
+    <message>
+        <source>Spreadsheets ({0});;All files (*)</source>
+        <translation>表格文件 ({0});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Importing {0}…</source>
+        <translation>正在导入 {0}…</translation>
+    </message>
+</context>
+<context>
     <name>Reason</name>
     <message>
         <source>must be {0} characters, got {1}</source>
@@ -3106,6 +4476,996 @@ Levy rate {2}, rebate rate {3}, legal unit {4} (edition {5}).</source>
     <message>
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
+    </message>
+</context>
+<context>
+    <name>Rebate</name>
+    <message>
+        <source>Exempt-refund (免退)</source>
+        <translation>免退</translation>
+    </message>
+    <message>
+        <source>Exempt-credit-refund (免抵退)</source>
+        <translation>免抵退</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Self-checked</source>
+        <translation>已自检</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>已申报</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已审核通过</translation>
+    </message>
+    <message>
+        <source>Partly rejected</source>
+        <translation>部分退回</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已退库</translation>
+    </message>
+    <message>
+        <source>Included</source>
+        <translation>申报</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>已转出</translation>
+    </message>
+    <message>
+        <source>Pending 核算</source>
+        <translation>待核算</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Reversed</source>
+        <translation>已冲减</translation>
+    </message>
+    <message>
+        <source>To repay</source>
+        <translation>需补缴</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>冲减</translation>
+    </message>
+    <message>
+        <source>Declared again</source>
+        <translation>重新申报</translation>
+    </message>
+    <message>
+        <source>9810 pre-rebate (HWC-YT)</source>
+        <translation>9810 离境即退 (HWC-YT)</translation>
+    </message>
+    <message>
+        <source>Blocking</source>
+        <translation>阻断</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Export rows</source>
+        <translation>出口明细</translation>
+    </message>
+    <message>
+        <source>Rejected rows</source>
+        <translation>退回行</translation>
+    </message>
+    <message>
+        <source>Purchase rows</source>
+        <translation>进货明细</translation>
+    </message>
+    <message>
+        <source>USD FOB</source>
+        <translation>美元离岸价</translation>
+    </message>
+    <message>
+        <source>Refund (CNY)</source>
+        <translation>退税额（元）</translation>
+    </message>
+    <message>
+        <source>Received (CNY)</source>
+        <translation>已退库（元）</translation>
+    </message>
+</context>
+<context>
+    <name>RebateCalculatorScreen</name>
+    <message>
+        <source>must be an amount of 0 or more</source>
+        <translation>须为 0 或以上的金额</translation>
+    </message>
+    <message>
+        <source>is higher than the levy rate</source>
+        <translation>高于征税率</translation>
+    </message>
+    <message>
+        <source>is needed with the other quantity (partial invoice use)</source>
+        <translation>须与另一数量同时填写（发票部分使用）</translation>
+    </message>
+    <message>
+        <source>must be more than 0</source>
+        <translation>须大于 0</translation>
+    </message>
+    <message>
+        <source>must be 0 or more</source>
+        <translation>须为 0 或以上</translation>
+    </message>
+    <message>
+        <source>is more than the invoice quantity {0}</source>
+        <translation>大于发票数量 {0}</translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <source>too large</source>
+        <translation>数值过大</translation>
+    </message>
+    <message>
+        <source>a percent from 0 to 100 (13 for 13%)</source>
+        <translation>0 到 100 的百分数（13% 填 13）</translation>
+    </message>
+    <message>
+        <source>What-if: the refund of figures you type, computed as a batch would be. Rates in percent (13 for 13%). Nothing is saved.</source>
+        <translation>试算：按申报批次的算法计算所填数据的退税额。税率按百分数填写（13% 填 13）。不保存任何数据。</translation>
+    </message>
+    <message>
+        <source>Enter the figures to see the results.</source>
+        <translation>填写数据后显示结果。</translation>
+    </message>
+    <message>
+        <source>Trading enterprise (免退)</source>
+        <translation>外贸企业（免退）</translation>
+    </message>
+    <message>
+        <source>Manufacturer (免抵退)</source>
+        <translation>生产企业（免抵退）</translation>
+    </message>
+    <message>
+        <source>Copy results</source>
+        <translation>复制结果</translation>
+    </message>
+    <message>
+        <source>The figures and every result with its formula</source>
+        <translation>所填数据及每项结果和计算公式</translation>
+    </message>
+    <message>
+        <source>Rebate calculator</source>
+        <translation>退税试算</translation>
+    </message>
+    <message>
+        <source>Results copied.</source>
+        <translation>结果已复制。</translation>
+    </message>
+    <message>
+        <source>Invoice amount (excl. VAT)</source>
+        <translation>发票金额（不含税）</translation>
+    </message>
+    <message>
+        <source>CNY, the purchase invoice's 金额</source>
+        <translation>人民币，进项发票的金额</translation>
+    </message>
+    <message>
+        <source>Invoice VAT rate %</source>
+        <translation>发票税率 %</translation>
+    </message>
+    <message>
+        <source>Rebate rate %</source>
+        <translation>退税率 %</translation>
+    </message>
+    <message>
+        <source>退税率 of the rate library at the export date</source>
+        <translation>出口日期适用的退税率文库退税率</translation>
+    </message>
+    <message>
+        <source>Invoice quantity</source>
+        <translation>发票数量</translation>
+    </message>
+    <message>
+        <source>Optional: with the export quantity, for part of an invoice</source>
+        <translation>可选：与出口数量一起填写，用于发票部分使用</translation>
+    </message>
+    <message>
+        <source>Export quantity</source>
+        <translation>出口数量</translation>
+    </message>
+    <message>
+        <source>Tax base = invoice amount × export quantity / invoice quantity = {0} × {1} / {2} = {3}</source>
+        <translation>计税依据 = 发票金额 × 出口数量 / 发票数量 = {0} × {1} / {2} = {3}</translation>
+    </message>
+    <message>
+        <source>Tax base = invoice amount = {0}</source>
+        <translation>计税依据 = 发票金额 = {0}</translation>
+    </message>
+    <message>
+        <source>Tax base (计税依据)</source>
+        <translation>计税依据</translation>
+    </message>
+    <message>
+        <source>Rate applied (适用退税率)</source>
+        <translation>适用退税率</translation>
+    </message>
+    <message>
+        <source>Rate applied = min(rebate rate, invoice rate) = min({0}, {1}) = {2}</source>
+        <translation>适用退税率 = min(退税率, 发票税率) = min({0}, {1}) = {2}</translation>
+    </message>
+    <message>
+        <source>Refund (应退税额)</source>
+        <translation>应退税额</translation>
+    </message>
+    <message>
+        <source>Refund = tax base × rate applied = {0} × {1} = {2}</source>
+        <translation>应退税额 = 计税依据 × 适用退税率 = {0} × {1} = {2}</translation>
+    </message>
+    <message>
+        <source>Export FOB in CNY</source>
+        <translation>出口离岸价（人民币）</translation>
+    </message>
+    <message>
+        <source>FOB × the exchange rate of the company's policy</source>
+        <translation>离岸价 × 企业选定的折合率</translation>
+    </message>
+    <message>
+        <source>Domestic sales (excl. VAT)</source>
+        <translation>内销销售额（不含税）</translation>
+    </message>
+    <message>
+        <source>Input VAT of the period</source>
+        <translation>当期进项税额</translation>
+    </message>
+    <message>
+        <source>Levy rate %</source>
+        <translation>征税率 %</translation>
+    </message>
+    <message>
+        <source>征税率, e.g. 13</source>
+        <translation>征税率，如 13</translation>
+    </message>
+    <message>
+        <source>退税率, e.g. 9</source>
+        <translation>退税率，如 9</translation>
+    </message>
+    <message>
+        <source>Credit from last period</source>
+        <translation>上期留抵税额</translation>
+    </message>
+    <message>
+        <source>Optional: 上期留抵税额</source>
+        <translation>可选：上期留抵税额</translation>
+    </message>
+    <message>
+        <source>Duty-free materials</source>
+        <translation>免税购进原材料价格</translation>
+    </message>
+    <message>
+        <source>Optional: 免税购进原材料价格</source>
+        <translation>可选：免税购进原材料价格</translation>
+    </message>
+    <message>
+        <source>(levy rate − rebate rate)</source>
+        <translation>(征税率 − 退税率)</translation>
+    </message>
+    <message>
+        <source>rebate rate</source>
+        <translation>退税率</translation>
+    </message>
+    <message>
+        <source>Output VAT (内销销项税额)</source>
+        <translation>内销销项税额</translation>
+    </message>
+    <message>
+        <source>Output VAT = domestic sales × levy rate = {0} × {1} = {2}</source>
+        <translation>内销销项税额 = 内销销售额 × 征税率 = {0} × {1} = {2}</translation>
+    </message>
+    <message>
+        <source>Non-creditable (不得免征和抵扣税额)</source>
+        <translation>不得免征和抵扣税额</translation>
+    </message>
+    <message>
+        <source>Non-creditable = FOB × (levy rate − rebate rate) − deduction = {0} × ({1} − {2}) − {3} = {4}</source>
+        <translation>不得免征和抵扣税额 = FOB × (征税率 − 退税率) − 抵减额 = {0} × ({1} − {2}) − {3} = {4}</translation>
+    </message>
+    <message>
+        <source>Tax payable (当期应纳税额)</source>
+        <translation>当期应纳税额</translation>
+    </message>
+    <message>
+        <source>Tax payable = output VAT − (input VAT − non-creditable) − prior credit = {0} − ({1} − {2}) − {3} = {4}</source>
+        <translation>当期应纳税额 = 内销销项税额 − (当期进项税额 − 不得免征和抵扣税额) − 上期留抵税额 = {0} − ({1} − {2}) − {3} = {4}</translation>
+    </message>
+    <message>
+        <source>Credit-refund total (免抵退税额)</source>
+        <translation>免抵退税额</translation>
+    </message>
+    <message>
+        <source>Credit-refund total = FOB × rebate rate − deduction = {0} × {1} − {2} = {3}</source>
+        <translation>免抵退税额 = FOB × 退税率 − 免抵退税额抵减额 = {0} × {1} − {2} = {3}</translation>
+    </message>
+    <message>
+        <source>End-of-period credit (期末留抵税额)</source>
+        <translation>期末留抵税额</translation>
+    </message>
+    <message>
+        <source>End-of-period credit = max(0, −tax payable) = {0}</source>
+        <translation>期末留抵税额 = max(0, −当期应纳税额) = {0}</translation>
+    </message>
+    <message>
+        <source>Refund = min(end-of-period credit, credit-refund total) = min({0}, {1}) = {2}</source>
+        <translation>应退税额 = min(期末留抵税额, 免抵退税额) = min({0}, {1}) = {2}</translation>
+    </message>
+    <message>
+        <source>Exempt-offset (免抵税额)</source>
+        <translation>免抵税额</translation>
+    </message>
+    <message>
+        <source>Exempt-offset = credit-refund total − refund = {0} − {1} = {2}</source>
+        <translation>免抵税额 = 免抵退税额 − 应退税额 = {0} − {1} = {2}</translation>
+    </message>
+    <message>
+        <source>Credit carried forward (结转下期留抵)</source>
+        <translation>结转下期留抵税额</translation>
+    </message>
+    <message>
+        <source>Credit carried forward = end-of-period credit − refund = {0} − {1} = {2}</source>
+        <translation>结转下期留抵税额 = 期末留抵税额 − 应退税额 = {0} − {1} = {2}</translation>
+    </message>
+    <message>
+        <source>Deduction = duty-free materials × {0} = {1} × {2} = {3}</source>
+        <translation>抵减额 = 免税购进原材料价格 × {0} = {1} × {2} = {3}</translation>
+    </message>
+    <message>
+        <source> (at most {0}, the figure it reduces)</source>
+        <translation>（以所抵减的数额 {0} 为限）</translation>
+    </message>
+</context>
+<context>
+    <name>RebateDetailPane</name>
+    <message>
+        <source>Seq</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Link no.</source>
+        <translation>关联号</translation>
+    </message>
+    <message>
+        <source>Declaration no.</source>
+        <translation>报关单号</translation>
+    </message>
+    <message>
+        <source>Export date</source>
+        <translation>出口日期</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>商品代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>USD FOB</source>
+        <translation>美元离岸价</translation>
+    </message>
+    <message>
+        <source>CNY FOB</source>
+        <translation>人民币离岸价</translation>
+    </message>
+    <message>
+        <source>Levy %</source>
+        <translation>征税率 %</translation>
+    </message>
+    <message>
+        <source>Rebate %</source>
+        <translation>退税率 %</translation>
+    </message>
+    <message>
+        <source>Business type</source>
+        <translation>业务类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>核算</translation>
+    </message>
+    <message>
+        <source>Rejection reason</source>
+        <translation>退回原因</translation>
+    </message>
+    <message>
+        <source>Invoice no.</source>
+        <translation>发票号码</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>开票日期</translation>
+    </message>
+    <message>
+        <source>Supplier tax id</source>
+        <translation>销售方税号</translation>
+    </message>
+    <message>
+        <source>Tax base</source>
+        <translation>计税金额</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退税额</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Where to fix</source>
+        <translation>更正位置</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>CNY</source>
+        <translation>人民币</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Refund to repay</source>
+        <translation>应补缴退税额</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Invoice quantity</source>
+        <translation>发票数量</translation>
+    </message>
+    <message>
+        <source>Quantity (declaration unit)</source>
+        <translation>数量（报关单位）</translation>
+    </message>
+    <message>
+        <source>Set by hand</source>
+        <translation>手工设置</translation>
+    </message>
+    <message>
+        <source>Match by hand…</source>
+        <translation>手工匹配…</translation>
+    </message>
+    <message>
+        <source>Remove matches</source>
+        <translation>删除匹配</translation>
+    </message>
+    <message>
+        <source>Select a batch to see its rows, matches and figures.</source>
+        <translation>选择一个批次以查看明细、匹配和数据。</translation>
+    </message>
+    <message>
+        <source>Filed — the rows are frozen: they are what the tax office has and can no longer change.</source>
+        <translation>已申报 —— 各行已冻结：与税务机关所收一致，不能再更改。</translation>
+    </message>
+    <message>
+        <source>Export rows ({0})</source>
+        <translation>出口明细 ({0})</translation>
+    </message>
+    <message>
+        <source>Purchase rows ({0})</source>
+        <translation>进货明细 ({0})</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <source>Findings ({0})</source>
+        <translation>疑点 ({0})</translation>
+    </message>
+    <message>
+        <source>Findings ({0}, {1} blocking)</source>
+        <translation>疑点 ({0}，{1} 条阻断)</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>Repayments</source>
+        <translation>补缴清单</translation>
+    </message>
+    <message>
+        <source>Self-checked {0} · filed {1} · reviewed {2} · paid {3}</source>
+        <translation>自检 {0} · 申报 {1} · 审核 {2} · 退库 {3}</translation>
+    </message>
+    <message>
+        <source>{0} export row(s) not fully covered by invoices.</source>
+        <translation>{0} 行出口明细未被发票完全覆盖。</translation>
+    </message>
+    <message>
+        <source>Σ USD FOB</source>
+        <translation>美元离岸价合计</translation>
+    </message>
+    <message>
+        <source>Σ tax base</source>
+        <translation>计税金额合计</translation>
+    </message>
+    <message>
+        <source>Domestic output tax</source>
+        <translation>内销销项税额</translation>
+    </message>
+    <message>
+        <source>Input tax</source>
+        <translation>进项税额</translation>
+    </message>
+    <message>
+        <source>Credit from the previous period</source>
+        <translation>上期留抵税额</translation>
+    </message>
+    <message>
+        <source>Duty-free materials</source>
+        <translation>免税购进原材料</translation>
+    </message>
+    <message>
+        <source>Non-creditable amount (不得免征和抵扣税额)</source>
+        <translation>不得免征和抵扣税额</translation>
+    </message>
+    <message>
+        <source>Tax payable</source>
+        <translation>应纳税额</translation>
+    </message>
+    <message>
+        <source>Credit-refund total (免抵退税额)</source>
+        <translation>免抵退税额</translation>
+    </message>
+    <message>
+        <source>Exempt-offset amount (免抵税额)</source>
+        <translation>免抵税额</translation>
+    </message>
+    <message>
+        <source>Credit carried forward</source>
+        <translation>期末留抵税额</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已退库</translation>
+    </message>
+    <message>
+        <source>Repayments ({0})</source>
+        <translation>补缴清单 ({0})</translation>
+    </message>
+    <message>
+        <source>Select an export row to see its invoices.</source>
+        <translation>选择一行出口明细以查看其发票。</translation>
+    </message>
+    <message>
+        <source>Export row {0} ({1}, {2}): {3} {4} declared, {5} matched to invoices</source>
+        <translation>出口明细 {0}（{1}，{2}）：申报 {3} {4}，已匹配发票 {5}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+</context>
+<context>
+    <name>RebateScreen</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Rebate batches</source>
+        <translation>退税申报批次</translation>
+    </message>
+    <message>
+        <source>New batch…</source>
+        <translation>新建批次…</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <source>Period figures…</source>
+        <translation>当期数据…</translation>
+    </message>
+    <message>
+        <source>Self-check</source>
+        <translation>自检</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>正式申报</translation>
+    </message>
+    <message>
+        <source>Record review…</source>
+        <translation>登记审核结果…</translation>
+    </message>
+    <message>
+        <source>Move rejected rows</source>
+        <translation>转出退回行</translation>
+    </message>
+    <message>
+        <source>Mark paid…</source>
+        <translation>登记退库…</translation>
+    </message>
+    <message>
+        <source>9810 核算…</source>
+        <translation>9810 核算…</translation>
+    </message>
+    <message>
+        <source>Export files…</source>
+        <translation>导出申报文件…</translation>
+    </message>
+    <message>
+        <source>Remove rows</source>
+        <translation>移除行</translation>
+    </message>
+    <message>
+        <source>Mark it filed with the tax office: its rows are frozen from then on</source>
+        <translation>标记为已向税务机关申报：此后各行冻结</translation>
+    </message>
+    <message>
+        <source>The rejected rows go into a new draft batch of this month</source>
+        <translation>退回行转入本月新的草稿批次</translation>
+    </message>
+    <message>
+        <source>Take the selected export rows out of the draft batch</source>
+        <translation>从草稿批次中移除所选出口明细</translation>
+    </message>
+    <message>
+        <source>免抵退: the period's output tax, input tax, credit and duty-free materials</source>
+        <translation>免抵退：当期销项税额、进项税额、留抵税额和免税购进原材料</translation>
+    </message>
+    <message>
+        <source>{0} batches</source>
+        <translation>{0} 个批次</translation>
+    </message>
+    <message>
+        <source>Showing the first {0} batches; counting the rest…</source>
+        <translation>显示前 {0} 个批次；正在统计其余…</translation>
+    </message>
+    <message>
+        <source>Batch {0} created with {1} export row(s).</source>
+        <translation>已创建批次 {0}，含 {1} 行出口明细。</translation>
+    </message>
+    <message>
+        <source>Creating the batch…</source>
+        <translation>正在创建批次…</translation>
+    </message>
+    <message>
+        <source>Matching {0}…</source>
+        <translation>正在匹配 {0}…</translation>
+    </message>
+    <message>
+        <source>Matching by hand…</source>
+        <translation>正在手工匹配…</translation>
+    </message>
+    <message>
+        <source>Match set.</source>
+        <translation>已设置匹配。</translation>
+    </message>
+    <message>
+        <source>Removing matches…</source>
+        <translation>正在删除匹配…</translation>
+    </message>
+    <message>
+        <source>{0} match(es) removed.</source>
+        <translation>已删除 {0} 条匹配。</translation>
+    </message>
+    <message>
+        <source>Remove matches</source>
+        <translation>删除匹配</translation>
+    </message>
+    <message>
+        <source>Remove every invoice match of {0}? The invoices' quantities become free again.</source>
+        <translation>删除 {0} 的全部发票匹配？发票数量将重新可用。</translation>
+    </message>
+    <message>
+        <source>Computing {0}…</source>
+        <translation>正在计算 {0}…</translation>
+    </message>
+    <message>
+        <source>{0}: figures computed.</source>
+        <translation>{0}：已计算。</translation>
+    </message>
+    <message>
+        <source>{0} passed the self-check: {1} warning(s).</source>
+        <translation>{0} 自检通过：{1} 条警告。</translation>
+    </message>
+    <message>
+        <source>{0} has {2} blocking finding(s) and {1} warning(s): it stays a draft.</source>
+        <translation>{0} 有 {2} 条阻断疑点和 {1} 条警告：仍为草稿。</translation>
+    </message>
+    <message>
+        <source>Checking {0}…</source>
+        <translation>正在自检 {0}…</translation>
+    </message>
+    <message>
+        <source>File {0}</source>
+        <translation>申报 {0}</translation>
+    </message>
+    <message>
+        <source>Mark {0} filed with the tax office? Its export and purchase rows are frozen from then on.</source>
+        <translation>将 {0} 标记为已向税务机关申报？此后其出口明细和进货明细冻结。</translation>
+    </message>
+    <message>
+        <source>Filing {0}…</source>
+        <translation>正在申报 {0}…</translation>
+    </message>
+    <message>
+        <source>{0} filed.</source>
+        <translation>{0} 已申报。</translation>
+    </message>
+    <message>
+        <source>Recording the review…</source>
+        <translation>正在登记审核结果…</translation>
+    </message>
+    <message>
+        <source>Review of {0} recorded.</source>
+        <translation>已登记 {0} 的审核结果。</translation>
+    </message>
+    <message>
+        <source>Rejected rows of {0} moved to {1}.</source>
+        <translation>{0} 的退回行已转入 {1}。</translation>
+    </message>
+    <message>
+        <source>Move the {0} rejected row(s) of {1} into a new draft batch of this month, to be claimed again?</source>
+        <translation>将 {1} 的 {0} 行退回明细转入本月新的草稿批次重新申报？</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>转出</translation>
+    </message>
+    <message>
+        <source>Moving rows…</source>
+        <translation>正在转出…</translation>
+    </message>
+    <message>
+        <source>Recording the refund…</source>
+        <translation>正在登记退库…</translation>
+    </message>
+    <message>
+        <source>{0} paid.</source>
+        <translation>{0} 已退库。</translation>
+    </message>
+    <message>
+        <source>9810 核算</source>
+        <translation>9810 核算</translation>
+    </message>
+    <message>
+        <source>Settling…</source>
+        <translation>正在核算…</translation>
+    </message>
+    <message>
+        <source>Removing rows…</source>
+        <translation>正在移除…</translation>
+    </message>
+    <message>
+        <source>{0} row(s) removed.</source>
+        <translation>已移除 {0} 行。</translation>
+    </message>
+    <message>
+        <source>Take {0} export row(s) out of {1}? Their declaration lines can be claimed in another batch.</source>
+        <translation>从 {1} 中移除 {0} 行出口明细？其报关单商品项可在其他批次申报。</translation>
+    </message>
+    <message>
+        <source>Folder for the rebate files</source>
+        <translation>退税申报文件的保存文件夹</translation>
+    </message>
+    <message>
+        <source>Writing the files of {0}…</source>
+        <translation>正在生成 {0} 的文件…</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Add FX receipt</source>
+        <translation>新增收汇</translation>
+    </message>
+    <message>
+        <source>Deemed collection (视同收汇)</source>
+        <translation>视同收汇</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>收汇</translation>
+    </message>
+    <message>
+        <source>Bank reference</source>
+        <translation>银行流水号</translation>
+    </message>
+    <message>
+        <source>The bank's 流水号</source>
+        <translation>银行的流水号</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>收汇日期</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>付款人</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>银行</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsTab</name>
+    <message>
+        <source>Search by reference, payer or declaration</source>
+        <translation>按流水号、付款人或报关单搜索</translation>
+    </message>
+    <message>
+        <source>Unallocated only</source>
+        <translation>仅未核销</translation>
+    </message>
+    <message>
+        <source>Import bank statement…</source>
+        <translation>导入银行流水…</translation>
+    </message>
+    <message>
+        <source>Add receipt…</source>
+        <translation>新增收汇…</translation>
+    </message>
+    <message>
+        <source>Auto-allocate</source>
+        <translation>自动核销</translation>
+    </message>
+    <message>
+        <source>Allocate…</source>
+        <translation>核销到报关单…</translation>
+    </message>
+    <message>
+        <source>Remove allocation</source>
+        <translation>撤销核销</translation>
+    </message>
+    <message>
+        <source>Unallocated receipts to the oldest exports first</source>
+        <translation>将未核销的收汇按出口日期从早到晚分配</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收汇日期</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>流水号</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Allocated</source>
+        <translation>已核销</translation>
+    </message>
+    <message>
+        <source>Unallocated</source>
+        <translation>未核销</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>付款人</translation>
+    </message>
+    <message>
+        <source>Deemed</source>
+        <translation>视同收汇</translation>
+    </message>
+    <message>
+        <source>Declarations</source>
+        <translation>报关单</translation>
+    </message>
+    <message>
+        <source>Declaration</source>
+        <translation>报关单</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Import bank statement</source>
+        <translation>导入银行流水</translation>
+    </message>
+    <message>
+        <source>Spreadsheets ({0});;All files (*)</source>
+        <translation>表格文件 ({0});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Importing {0}…</source>
+        <translation>正在导入 {0}…</translation>
+    </message>
+    <message>
+        <source>{0} allocation(s) made.</source>
+        <translation>已核销 {0} 笔。</translation>
+    </message>
+    <message>
+        <source>Allocating receipts…</source>
+        <translation>正在核销收汇…</translation>
+    </message>
+    <message>
+        <source>Allocate receipt</source>
+        <translation>核销收汇</translation>
+    </message>
+    <message>
+        <source>No cleared declaration is waiting for payment.</source>
+        <translation>没有待收汇的已结关报关单。</translation>
     </message>
 </context>
 <context>
@@ -3382,6 +5742,49 @@ Levy rate {2}, rebate rate {3}, legal unit {4} (edition {5}).</source>
     </message>
 </context>
 <context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Tick the rows the tax office rejected, with its reason. Nothing ticked: the whole batch is approved.</source>
+        <translation>勾选税务机关退回的行并填写原因。不勾选：整个批次审核通过。</translation>
+    </message>
+    <message>
+        <source>Review of {0}</source>
+        <translation>{0} 的审核结果</translation>
+    </message>
+    <message>
+        <source>Record review</source>
+        <translation>登记审核结果</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Seq</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Declaration no.</source>
+        <translation>报关单号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>USD FOB</source>
+        <translation>美元离岸价</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>the tax office's reason</source>
+        <translation>税务机关的退回原因</translation>
+    </message>
+</context>
+<context>
     <name>RouteOrdersDialog</name>
     <message>
         <source>Route orders by hand</source>
@@ -3549,12 +5952,39 @@ Levy rate {2}, rebate rate {3}, legal unit {4} (edition {5}).</source>
         <translation>仓库</translation>
     </message>
     <message>
+        <source>Holidays</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
         <source>Your company's details go onto every declaration and rebate form.</source>
         <translation>企业信息会用于每一份报关单和退税申报表。</translation>
     </message>
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>SettleDialog</name>
+    <message>
+        <source>{0} pre-rebate row(s) of approved batches wait for 核算. Sales from the overseas warehouse up to this day decide each: sold → confirmed; sold in part → reversed and declared again in a draft batch; unsold after 30 April of the next year → to repay.</source>
+        <translation>已审核批次中有 {0} 行离境即退明细待核算。按截至该日海外仓的销售逐行确定：已售完 → 确认；部分售出 → 冲减并在草稿批次中重新申报；次年 4 月 30 日后仍未售出 → 补缴。</translation>
+    </message>
+    <message>
+        <source>9810 核算</source>
+        <translation>9810 核算</translation>
+    </message>
+    <message>
+        <source>Settle</source>
+        <translation>核算</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>核算 as of {0}: {1} confirmed, {2} reversed and declared again, {3} to repay, {4} still pending.</source>
+        <translation>截至 {0} 核算：{1} 行确认，{2} 行冲减并重新申报，{3} 行需补缴，{4} 行仍待核算。</translation>
     </message>
 </context>
 <context>

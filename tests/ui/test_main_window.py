@@ -21,6 +21,7 @@ from desktop_app.ui.screens.home import HomeScreen
 from desktop_app.ui.screens.invoices import InvoicesScreen
 from desktop_app.ui.screens.ledger import LedgerScreen
 from desktop_app.ui.screens.orders import OrdersScreen
+from desktop_app.ui.screens.rebate import RebateScreen
 from desktop_app.ui.screens.rebate_calculator import RebateCalculatorScreen
 from desktop_app.ui.screens.settings import SettingsScreen
 from desktop_app.ui.screens.shipments import ShipmentsScreen
@@ -33,13 +34,13 @@ def test_each_screen_is_reachable_from_the_sidebar(window, qtbot):
     names = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert names == [
         "Home", "Orders", "Catalogue", "Stock", "Shipments", "Stocktakes", "Stock ledger",
-        "Declarations", "Purchase invoices", "FX receipts", "Filing documents", "Deadlines",
-        "Rebate calculator", "Settings",
+        "Declarations", "Purchase invoices", "Rebate batches", "FX receipts", "Filing documents",
+        "Deadlines", "Rebate calculator", "Settings",
     ]  # fmt: skip
     assert isinstance(window.current_screen(), HomeScreen)
     kinds = (
         HomeScreen, OrdersScreen, CatalogueScreen, StockScreen, ShipmentsScreen,
-        StocktakesScreen, LedgerScreen, DeclarationsScreen, InvoicesScreen, FxScreen,
+        StocktakesScreen, LedgerScreen, DeclarationsScreen, InvoicesScreen, RebateScreen, FxScreen,
         DocumentsScreen, DeadlinesScreen, RebateCalculatorScreen, SettingsScreen,
     )  # fmt: skip
     for row, kind in enumerate(kinds):

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from desktop_app.core.errors import BadInput
-from desktop_app.core.models import PurchaseInvoiceLine
+from desktop_app.core.models import PurchaseInvoiceLine, RebateExportRow
 from desktop_app.core.services import rebate_batches as rb
 from desktop_app.core.services import rebate_check as rc
 from desktop_app.core.services import rebate_match as rm
@@ -286,3 +286,18 @@ def test_draft_rows_can_be_removed_and_are_claimable_again(world) -> None:
     assert rb.purchase_rows(world, batch.id) == []
     assert len(rb.available_lines(world, dt.date(2026, 11, 1))) == 1
     assert rb.add_declarations(world, batch.id, [item.id], TODAY) == 1
+
+
+def test_link_numbers_past_999_rows_write_the_serial_in_full(world) -> None:
+    assert rb.link_no("202611", "1", 1, 7) == "2611101007"
+    assert rb.link_no("202611", "2", 12, 1000) == "26112121000"
+    batch = rb.create_batch(world, "2026-11", today=TODAY, empty=True)
+    for seq, serial in ((1, 999), (2, 1000)):
+        row = rf.declaration(world, OCT, [{}]).lines[0]
+        world.add(rb._copy_row(RebateExportRow(
+            declaration_line_id=row.id, declaration_no=f"{row.declaration.customs_no}001",
+            export_date=OCT, commodity_code=rf.CASE, commodity_name="手机保护壳", unit="035",
+            quantity=D(1), usd_fob=D(1),
+        ), batch, seq, rb.link_no(batch.period, "1", 1, serial)))  # fmt: skip
+    world.flush()
+    assert rb.next_numbers(world, batch.id) == (2, 1000)

@@ -35,7 +35,6 @@ from desktop_app.core.services.allocation import allocate
 from desktop_app.core.services.declaration_life import MissingRate, cny_per_unit, policy_day
 
 MAX_BATCHES = 99
-MAX_SERIAL = 999  # the 3-digit 流水 of a 关联号
 REBATE_MODES = ("0110", "9610", "9710", "9810")  # 1039 市场采购: 免征不退 (DOMAIN.md §1)
 LIVE = ("cleared", "amended")
 CLAIMED = ("filed", "approved", "partly_rejected", "paid")
@@ -88,9 +87,12 @@ def next_batch_no(session: Session, period: str) -> int:
 
 
 def link_no(period: str, department: str, batch_no: int, serial: int) -> str:
-    """关联号: 申报年月后4位 + 部门 + 批次 2 位 + 流水 3 位 (DOMAIN.md §3.2, 10 characters)."""
-    if not 1 <= serial <= MAX_SERIAL:
-        raise BadInput(f"a batch holds at most {MAX_SERIAL} 关联号: split it into two batches")
+    """关联号: 申报年月后4位 + 部门 + 批次 2 位 + 流水 3 位 (DOMAIN.md §3.2, 10 characters).
+
+    A batch of more than 999 rows writes the serial in full (11 characters and more): the
+    field takes 30, and the 10-character layout is a suggestion, not a rule ⚠."""
+    if serial < 1:
+        raise BadInput(f"关联号 serial {serial}: must be 1 or more")
     return f"{period[2:]}{department or '1'}{batch_no % 100:02d}{serial:03d}"
 
 
@@ -365,9 +367,15 @@ def usd_rate_day(session: Session, export_date: dt.date) -> dt.date:
 
 def next_numbers(session: Session, batch_id: int) -> tuple[int, int]:
     """(last seq, last 关联号 serial) of a batch."""
-    rows = select(func.max(RebateExportRow.seq), func.max(RebateExportRow.link_no))
-    seq, last_link = session.execute(rows.where(RebateExportRow.batch_id == batch_id)).one()
-    return seq or 0, int(last_link[-3:]) if last_link else 0
+    mine = RebateExportRow.batch_id == batch_id
+    seq = session.scalar(select(func.max(RebateExportRow.seq)).where(mine))
+    # the serial follows the 7 characters of period, department and batch; past 999 it is
+    # longer, so the longest link holds the highest serial
+    query = select(RebateExportRow.link_no).where(mine).order_by(
+        func.length(RebateExportRow.link_no).desc(), RebateExportRow.link_no.desc()
+    )
+    last_link = session.scalars(query.limit(1)).first()
+    return seq or 0, int(last_link[7:]) if last_link else 0
 
 
 def remove_rows(session: Session, batch_id: int, row_ids: Iterable[int]) -> int:

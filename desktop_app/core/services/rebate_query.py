@@ -242,13 +242,15 @@ def hand_candidates(session: Session, declaration_line_id: int) -> list[Candidat
 # ---------------------------------------------------------------- files
 
 
-def write_files(session: Session, batch_id: int, folder: Path) -> list[Path]:
-    """The official program's import files and the PDF forms, as `rebate export` writes them."""
+def write_files(session: Session, batch_id: int, folder: Path, *, pdf: bool = True) -> list[Path]:
+    """The official program's import files and (pdf) the printed forms of a batch."""
     from desktop_app.core.printing.rebate_forms import batch_forms_pdf
     from desktop_app.core.services.rebate_export import export_batch
 
     batch = rebate_batches.get_batch(session, batch_id)
     paths = export_batch(session, batch_id, folder)
+    if not pdf:
+        return paths
     name = f"出口退税申报表-{batch.period}-{batch.batch_no:03d}.pdf"
     forms = ("export", "purchase", "summary")
     if batch.method != "exempt_refund":
