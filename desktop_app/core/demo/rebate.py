@@ -222,7 +222,9 @@ def _batches(session: Session, today: dt.date) -> int:
         unmatched = [r.id for r in rows if r.declaration_no in short]
         if unmatched:
             rebate_batches.remove_rows(session, batch.id, unmatched)
-        checked, findings = rebate_check.run_self_check(session, batch.id, _last_day(period))
+        checked, findings = rebate_check.run_self_check(
+            session, batch.id, _last_day(period), now=_noon(_last_day(period))
+        )
         if rebate_check.blocking(findings):
             continue  # stays a draft with its findings for the user to see
         rebate_batches.file_batch(session, batch.id, _noon(_last_day(period)))

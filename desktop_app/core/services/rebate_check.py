@@ -116,14 +116,15 @@ def _manufacturer(session: Session, batch: RebateBatch) -> None:
 
 
 def run_self_check(
-    session: Session, batch_id: int, today: dt.date | None = None
-) -> tuple[RebateBatch, list[Finding]]:
+    session: Session, batch_id: int, today: dt.date | None = None,
+    now: dt.datetime | None = None,
+) -> tuple[RebateBatch, list[Finding]]:  # fmt: skip
     """Compute, check; self-checked when nothing blocks (else the batch stays a draft)."""
     batch = compute_batch(session, batch_id)
     findings = self_check(session, batch_id, today)
     if not blocking(findings):
         batch.status = "self_checked"
-        batch.checked_at = dt.datetime.now(dt.UTC)
+        batch.checked_at = now or dt.datetime.now(dt.UTC)
     session.flush()
     return batch, findings
 
