@@ -33,7 +33,8 @@ Measured on a 2-core machine shared with other work (one batch; ours in s, 50,00
   export rows, matches, used quantities, purchase rows
   written in bulk with one audit event per step             13.5 / 27.5, time × 2.04
 In 950-row batches the match step still grows faster than the lines (50,000: 24.2 s,
-100,000: 72.6 s, × 3.0): each batch's query over the unused invoice lines scans the used ones too.
+100,000: 72.6 s, × 3.0); not profiled yet — likely each batch's query over the unused invoice
+lines, which SQLite answers by reading the used ones too.
 
     python benchmarks/bench_rebate_match.py [--lines N ...] [--batch-rows N]
                                                            (default 50,000 100,000, one batch)
