@@ -301,3 +301,16 @@ def test_link_numbers_past_999_rows_write_the_serial_in_full(world) -> None:
         ), batch, seq, rb.link_no(batch.period, "1", 1, serial)))  # fmt: skip
     world.flush()
     assert rb.next_numbers(world, batch.id) == (2, 1000)
+
+
+def test_a_match_changed_by_hand_needs_a_new_self_check(world) -> None:
+    rf.declaration(world, OCT, [{}])
+    invoice = rf.invoice(world, dt.date(2026, 9, 1), [(rf.CASE, "035", 80, "8000.00")])
+    batch = new_batch(world)
+    report = rm.match_batch(world, batch.id)
+    assert report.purchase_rows == 1 and batch.refund_total == D("650.00")  # computed at once
+    rc.run_self_check(world, batch.id, TODAY)
+    assert batch.status == "self_checked"
+    line_id = rb.export_rows(world, batch.id)[0].declaration_line_id
+    rm.unmatch(world, line_id, invoice.lines[0].id)
+    assert batch.status == "draft" and batch.checked_at is None

@@ -141,6 +141,9 @@ def match_batch(session: Session, batch_id: int, *, job: Job | None = None) -> M
             pool.close()
     run.write(batch)
     report.purchase_rows = rebuild_purchase_rows(session, batch)
+    from desktop_app.core.services.rebate_check import compute_batch
+
+    compute_batch(session, batch.id)  # the refund shows as soon as the rows are matched
     return report
 
 
@@ -402,6 +405,7 @@ def set_match(
         raise BadInput(f"no declaration line {declaration_line_id} or invoice line "
                        f"{invoice_line_id}")  # fmt: skip
     _refuse_frozen(session, [declaration_line_id])
+    _reopen(session, [declaration_line_id])
     if quantity <= 0:
         raise BadInput(f"quantity {quantity}: must be more than 0")
     conv = conversion(line, inv_line.unit)
@@ -421,6 +425,7 @@ def set_match(
 def unmatch(session: Session, declaration_line_id: int, invoice_line_id: int | None = None) -> int:
     """Remove a line's matches (or one), giving the quantity back to the invoices."""
     _refuse_frozen(session, [declaration_line_id])
+    _reopen(session, [declaration_line_id])
     query = select(RebateMatch).where(RebateMatch.declaration_line_id == declaration_line_id)
     if invoice_line_id is not None:
         query = query.where(RebateMatch.invoice_line_id == invoice_line_id)
@@ -448,6 +453,20 @@ def release_rows(session: Session, batch: RebateBatch, rows: Sequence[RebateExpo
     for purchase in rebate_batches.purchase_rows(session, batch.id):
         if purchase.link_no in {row.link_no for row in rows}:
             session.delete(purchase)
+
+
+def _reopen(session: Session, line_ids: Sequence[int]) -> None:
+    """A match changed by hand: self-checked batches holding the line need a new self-check."""
+    query = (
+        select(RebateBatch)
+        .join(RebateExportRow, RebateExportRow.batch_id == RebateBatch.id)
+        .where(
+            RebateExportRow.declaration_line_id.in_(line_ids),
+            RebateBatch.status == "self_checked",
+        )
+    )
+    for batch in set(session.scalars(query)):
+        rebate_batches.require_draft(batch, "change matches")
 
 
 def _refuse_frozen(session: Session, line_ids: Sequence[int]) -> None:
