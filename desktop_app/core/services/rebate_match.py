@@ -455,34 +455,31 @@ def release_rows(session: Session, batch: RebateBatch, rows: Sequence[RebateExpo
             session.delete(purchase)
 
 
-def _reopen(session: Session, line_ids: Sequence[int]) -> None:
-    """A match changed by hand: self-checked batches holding the line need a new self-check."""
-    query = (
-        select(RebateBatch)
-        .join(RebateExportRow, RebateExportRow.batch_id == RebateBatch.id)
-        .where(
-            RebateExportRow.declaration_line_id.in_(line_ids),
-            RebateBatch.status == "self_checked",
-        )
-    )
-    for batch in set(session.scalars(query)):
-        rebate_batches.require_draft(batch, "change matches")
-
-
-def _refuse_frozen(session: Session, line_ids: Sequence[int]) -> None:
+def _holding(session: Session, line_ids: Sequence[int], *statuses: str) -> list[RebateBatch]:
+    """Batches in these states with an included row of the lines."""
     query = (
         select(RebateBatch)
         .join(RebateExportRow, RebateExportRow.batch_id == RebateBatch.id)
         .where(
             RebateExportRow.declaration_line_id.in_(line_ids),
             RebateExportRow.status == "included",
-            RebateBatch.status.in_(rebate_batches.CLAIMED),
+            RebateBatch.status.in_(statuses),
         )
     )
-    frozen = session.scalars(query).first()
-    if frozen is not None:
-        raise rebate_batches.Frozen(f"the line is claimed in the {frozen.status} batch "
-                                    f"{rebate_batches.batch_label(frozen)}: its matches are "
+    return list(dict.fromkeys(session.scalars(query)))
+
+
+def _reopen(session: Session, line_ids: Sequence[int]) -> None:
+    """A match changed by hand: self-checked batches holding the line need a new self-check."""
+    for batch in _holding(session, line_ids, "self_checked"):
+        rebate_batches.require_draft(batch, "change matches")
+
+
+def _refuse_frozen(session: Session, line_ids: Sequence[int]) -> None:
+    frozen = _holding(session, line_ids, *rebate_batches.CLAIMED)
+    if frozen:
+        raise rebate_batches.Frozen(f"the line is claimed in the {frozen[0].status} batch "
+                                    f"{rebate_batches.batch_label(frozen[0])}: its matches are "
                                     "frozen")  # fmt: skip
 
 
