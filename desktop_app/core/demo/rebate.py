@@ -16,7 +16,7 @@ import random
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -26,7 +26,7 @@ from desktop_app.core.errors import BadInput
 from desktop_app.core.models import Declaration, DeclarationLine, ExchangeRate, Sku, Supplier
 from desktop_app.core.models.reference import RateLibraryEntry, RateLibraryVersion
 from desktop_app.core.models.stock import Shipment
-from desktop_app.core.money import quantize, round_fen
+from desktop_app.core.money import round_fen
 from desktop_app.core.services import (
     declaration_life,
     declarations,
@@ -193,7 +193,8 @@ def _invoice_line(session: Session, line: DeclarationLine, rng: random.Random) -
     extra = Decimal(rng.choice((100, 100, 100, 105, 110, 120))) / 100
     pieces = line.trade_unit != line.first_unit and rng.random() < IN_PIECES
     unit = line.trade_unit if pieces else line.first_unit
-    quantity = quantize((line.trade_quantity if pieces else line.first_quantity) * extra, 2)
+    exported = (line.trade_quantity if pieces else line.first_quantity) * extra
+    quantity = exported.quantize(Decimal("0.01"), rounding=ROUND_CEILING)  # never short
     cny = round_fen(line.amount * declaration_life.cny_per_unit(
         session, line.currency, line.declaration.export_date) * Decimal("0.8"))  # fmt: skip
     amount = round_fen(cny * extra / VAT)
