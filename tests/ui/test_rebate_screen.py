@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from desktop_app.core.models import RebateBatch
 from desktop_app.core.services import rebate_batches as rb
-from desktop_app.core.services import rebate_match as rm
+from desktop_app.core.services import rebate_purchases as rp
 from desktop_app.ui.screens.rebate import RebateScreen
 from desktop_app.ui.screens.rebate_detail import FINDINGS, SELECT_ROW, table_texts
 from tests.ui.standalone import settle, show, wait_idle
@@ -184,7 +184,7 @@ def test_match_by_hand_and_remove_matches(qtbot, db, screen):
     pane.exports.setCurrentCell(0, 0)
     assert pane.matches == [] and screen.detail.row.purchase_rows == 0
     with db.sessions() as session:
-        assert rm.unmatched_rows(session, batch_id)[0].missing == D(50)
+        assert rp.unmatched_rows(session, batch_id)[0].missing == D(50)
 
 
 def test_findings_are_listed_with_their_fix(qtbot, db, screen, chinese_free_shot):

@@ -12,6 +12,7 @@ from desktop_app.core.models import PurchaseInvoiceLine, RebateExportRow
 from desktop_app.core.services import rebate_batches as rb
 from desktop_app.core.services import rebate_check as rc
 from desktop_app.core.services import rebate_match as rm
+from desktop_app.core.services import rebate_purchases as rp
 from tests.unit import declaration_fixtures as fx
 from tests.unit import rebate_fixtures as rf
 
@@ -113,7 +114,7 @@ def test_invoice_in_pieces_converts_to_the_declared_kilograms(world) -> None:
     rm.match_batch(world, batch.id)
     (row,) = rb.purchase_rows(world, batch.id)
     assert (row.unit, row.quantity, row.tax_base) == ("035", D(50), D("10000.00"))
-    (match,) = rm.explanations(world, rb.export_rows(world, batch.id)[0].declaration_line_id)
+    (match,) = rp.explanations(world, rb.export_rows(world, batch.id)[0].declaration_line_id)
     assert match.invoice_quantity == D(1000)
     assert "trade unit" in match.explanation and "1000 of 1200" in match.explanation
 
@@ -142,7 +143,7 @@ def test_unmatched_lines_say_why(world) -> None:
     why = {u.commodity_code: u.reason for u in report.unmatched}
     assert "none of the declaration's units" in why[rf.CASE]
     assert why[rf.DRYER] == f"no unused invoice line has commodity code {rf.DRYER}"
-    missing = rm.unmatched_rows(world, batch.id)
+    missing = rp.unmatched_rows(world, batch.id)
     assert [(m.commodity_code, m.missing) for m in missing] == [(rf.CASE, D(50)), (rf.DRYER, D(20))]
 
 

@@ -11,6 +11,7 @@ from desktop_app.core.models import AuditEvent
 from desktop_app.core.models.rebate import RebateExportRow
 from desktop_app.core.services import rebate_batches as rb
 from desktop_app.core.services import rebate_match as rm
+from desktop_app.core.services import rebate_purchases as rp
 from tests.unit import rebate_fixtures as rf
 
 D = Decimal
@@ -38,7 +39,7 @@ def test_one_audit_event_per_bulk_step_and_reversed_purchases(session) -> None:
     reversal = rb.export_rows(session, later.id)[0]
     reversal.quantity, reversal.reverses_row_id = -first.quantity, first.id
     session.flush()
-    assert rm.rebuild_purchase_rows(session, later) == 1
+    assert rp.rebuild_purchase_rows(session, later) == 1
     (copy,) = rb.purchase_rows(session, later.id)
     (original,) = [p for p in rb.purchase_rows(session, batch.id) if p.link_no == first.link_no]
     assert (copy.link_no, copy.seq, copy.status) == (reversal.link_no, 1, "included")

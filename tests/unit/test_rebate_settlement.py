@@ -27,8 +27,9 @@ def claimed(session):
     rf.setup(session)
     case = fx.sku(session, "CASE-BLK")
     home, _ = fx.warehouses(session)
+    bought = dt.date(2026, 9, 20)
     stock.post_move(session, sku_id=case.id, warehouse_id=home.id, kind="receipt",
-                    quantity=D(1000), unit_cost=D("7.10"), move_date=dt.date(2026, 9, 20))  # fmt: skip
+                    quantity=D(1000), unit_cost=D("7.10"), move_date=bought)  # fmt: skip
     shipment = fx.shipment(session, [(case, 1000, "7.10")], ship_date=SHIPPED)
     shipments.ship(session, shipment.id, SHIPPED)
     shipments.receive(session, shipment.id, None, RECEIVED)

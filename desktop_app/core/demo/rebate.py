@@ -36,6 +36,7 @@ from desktop_app.core.services import (
     rebate_batches,
     rebate_check,
     rebate_match,
+    rebate_purchases,
 )
 from desktop_app.core.services import purchase_invoices as pi
 
@@ -218,7 +219,7 @@ def _batches(session: Session, today: dt.date) -> int:
             session.delete(batch)
             continue
         rebate_match.match_batch(session, batch.id)
-        short = {u.declaration_no for u in rebate_match.unmatched_rows(session, batch.id)}
+        short = {u.declaration_no for u in rebate_purchases.unmatched_rows(session, batch.id)}
         rows = rebate_batches.export_rows(session, batch.id)
         unmatched = [r.id for r in rows if r.declaration_no in short]
         if unmatched:

@@ -371,8 +371,10 @@ def next_numbers(session: Session, batch_id: int) -> tuple[int, int]:
     seq = session.scalar(select(func.max(RebateExportRow.seq)).where(mine))
     # the serial follows the 7 characters of period, department and batch; past 999 it is
     # longer, so the longest link holds the highest serial
-    query = select(RebateExportRow.link_no).where(mine).order_by(
-        func.length(RebateExportRow.link_no).desc(), RebateExportRow.link_no.desc()
+    query = (
+        select(RebateExportRow.link_no)
+        .where(mine)
+        .order_by(func.length(RebateExportRow.link_no).desc(), RebateExportRow.link_no.desc())
     )
     last_link = session.scalars(query.limit(1)).first()
     return seq or 0, int(last_link[7:]) if last_link else 0

@@ -30,7 +30,7 @@ from desktop_app.core.models.rebate import (
     RebateMatch,
 )
 from desktop_app.core.money import ZERO, round_fen
-from desktop_app.core.services import deadlines, rebate_batches, rebate_compute, rebate_match
+from desktop_app.core.services import deadlines, rebate_batches, rebate_compute, rebate_purchases
 from desktop_app.core.services.holidays import WorkCalendar
 from desktop_app.core.services.rebate_match import plain
 
@@ -296,7 +296,7 @@ def _purchase_findings(
     lines: dict[int, DeclarationLine],
 ) -> list[Finding]:  # fmt: skip
     found = []
-    for missing in rebate_match.unmatched_rows(session, batch.id):
+    for missing in rebate_purchases.unmatched_rows(session, batch.id):
         row = next(r for r in rows if r.declaration_no == missing.declaration_no)
         found.append(Finding(BLOCKING, _where(row), "quantity", f"{plain(missing.missing)} "
                              f"{missing.unit} not covered by purchase invoices "

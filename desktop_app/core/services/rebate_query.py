@@ -23,7 +23,13 @@ from desktop_app.core.models.rebate import (
     RebatePurchaseRow,
 )
 from desktop_app.core.money import ZERO, quantize
-from desktop_app.core.services import company, purchase_invoices, rebate_batches, rebate_match
+from desktop_app.core.services import (
+    company,
+    purchase_invoices,
+    rebate_batches,
+    rebate_match,
+    rebate_purchases,
+)
 from desktop_app.core.services.id_lists import fetch_ids, pages
 
 DEFAULT_SORT = ("label", False)  # the newest batch first
@@ -187,7 +193,7 @@ def batch_detail(session: Session, batch_id: int) -> BatchDetail | None:
         paid_date=batch.paid_date,
     )  # fmt: skip
     if batch.method == "exempt_refund" and exports:
-        detail.unmatched = rebate_match.unmatched_rows(session, batch_id)
+        detail.unmatched = rebate_purchases.unmatched_rows(session, batch_id)
     return detail
 
 
@@ -208,7 +214,7 @@ def available_count(session: Session, period: str) -> int:
 def matches_of_line(session: Session, declaration_line_id: int) -> list[MatchLine]:
     """The matches of one declaration line, with their invoices, in the order they were made."""
     found = []
-    for match in rebate_match.explanations(session, declaration_line_id):
+    for match in rebate_purchases.explanations(session, declaration_line_id):
         line = session.get(PurchaseInvoiceLine, match.invoice_line_id)
         invoice = line.invoice
         found.append(MatchLine(

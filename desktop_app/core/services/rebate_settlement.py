@@ -183,7 +183,7 @@ def settle(
         else:
             report.pending.append(row.id)
     if target is not None:
-        from desktop_app.core.services.rebate_match import rebuild_purchase_rows
+        from desktop_app.core.services.rebate_purchases import rebuild_purchase_rows
 
         rebuild_purchase_rows(session, target)
         report.batch_id = target.id

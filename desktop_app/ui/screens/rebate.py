@@ -22,7 +22,13 @@ from desktop_app.core.errors import BadInput
 from desktop_app.core.jobs import Job
 from desktop_app.core.models.rebate import RebateExportRow
 from desktop_app.core.services import rebate_batches as rb
-from desktop_app.core.services import rebate_check, rebate_match, rebate_query, rebate_settlement
+from desktop_app.core.services import (
+    rebate_check,
+    rebate_match,
+    rebate_purchases,
+    rebate_query,
+    rebate_settlement,
+)
 from desktop_app.core.services.rebate_check import Finding
 from desktop_app.core.services.rebate_query import BatchDetail
 from desktop_app.ui.context import AppContext
@@ -308,7 +314,7 @@ class RebateScreen(Screen):
             batch = rb.get_batch(session, batch_id)
             rb.require_draft(batch, "match by hand")
             rebate_match.set_match(session, line_id, invoice_line_id, quantity, note)
-            rebate_match.rebuild_purchase_rows(session, batch)
+            rebate_purchases.rebuild_purchase_rows(session, batch)
 
         self._in_dialog(dialog, work, self.tr("Matching by hand…"), self.tr("Match set."))
 
@@ -322,7 +328,7 @@ class RebateScreen(Screen):
             batch = rb.get_batch(session, batch_id)
             rb.require_draft(batch, "remove matches")
             removed = rebate_match.unmatch(session, line_id)
-            rebate_match.rebuild_purchase_rows(session, batch)
+            rebate_purchases.rebuild_purchase_rows(session, batch)
             return removed
 
         def go() -> None:
