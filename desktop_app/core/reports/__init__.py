@@ -32,7 +32,7 @@ __all__ = [
     "run_report", "today", "write_report",
 ]  # fmt: skip
 
-REPORT_MODULES = ("stock",)
+REPORT_MODULES = ("stock", "sales", "rebate")
 PARAM_FIELDS = {"from": "date_from", "to": "date_to", "as_of": "as_of",
                 "warehouse": "warehouse", "shop": "shop"}  # fmt: skip
 
