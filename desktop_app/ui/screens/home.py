@@ -1,4 +1,9 @@
-"""Home (首页): which database is open, how big, how recently backed up, and what it holds."""
+"""Home (首页): what needs doing today (alerts, deadlines), charts of exports, the rebate
+pipeline and stock value, then which database is open, how recently backed up, what it holds.
+
+The dashboard (core/services/dashboard.py) reloads only when an area it shows changed; the
+record counts follow every change, as before. Nothing polls the database.
+"""
 
 from __future__ import annotations
 
@@ -10,25 +15,59 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from desktop_app.core.jobs import Job
 from desktop_app.core.services import backup, company, status
+from desktop_app.core.services.dashboard import ALERT_SCREENS, Dashboard, dashboard
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.events import Changes
+from desktop_app.ui.screens.deadlines import KIND_LABELS
 from desktop_app.ui.widgets import messages
+from desktop_app.ui.widgets.charts import DashboardCharts
 from desktop_app.ui.widgets.info_card import InfoCard
 from desktop_app.ui.widgets.screen import PageHeader, Screen
+from desktop_app.ui.widgets.scroll import scrolled
 
 STALE_BACKUP = dt.timedelta(days=7)
+# What the dashboard shows moves only with these; the counts below it move with everything.
+DASHBOARD_AREAS = ("orders", "stock", "declarations", "rebate", "skus", "settings", "company")
+OVERDUE, WARN, GOOD = "#c62828", "#b26a00", "#1e7b34"
+
+# dashboard.ALERT_SCREENS names: what the alert says, and the button that opens its screen.
+ALERT_TEXTS = {
+    "unmapped_skus": (
+        QT_TRANSLATE_NOOP("HomeScreen", "Platform SKUs not mapped to a SKU"),
+        QT_TRANSLATE_NOOP("HomeScreen", "Map in Orders"),
+    ),
+    "low_stock": (
+        QT_TRANSLATE_NOOP("HomeScreen", "Overseas stock at or below its reorder point"),
+        QT_TRANSLATE_NOOP("HomeScreen", "Open Stock"),
+    ),
+    "self_check": (
+        QT_TRANSLATE_NOOP("HomeScreen", "Self-check findings in draft rebate batches"),
+        QT_TRANSLATE_NOOP("HomeScreen", "Open Rebate"),
+    ),
+    "missing_documents": (
+        QT_TRANSLATE_NOOP("HomeScreen", "Filing documents overdue"),
+        QT_TRANSLATE_NOOP("HomeScreen", "Open Documents"),
+    ),
+    "uncollected_fx": (
+        QT_TRANSLATE_NOOP("HomeScreen", "Exports to collect within 30 days or overdue"),
+        QT_TRANSLATE_NOOP("HomeScreen", "Open FX"),
+    ),
+}
 
 # Names of status.collect_status()["counts"], in the order the clerk thinks of them.
 COUNT_LABELS = {
@@ -77,6 +116,11 @@ def load_figures(ctx: AppContext) -> HomeFigures:
         )
 
 
+def load_dashboard(session: Session, today: dt.date) -> Dashboard:
+    """Runs on the worker thread."""
+    return dashboard(session, today)
+
+
 def generate_demo(ctx: AppContext, job: Job, *, only_if_empty: bool) -> object:
     """Runs on the worker thread; None when the database already had SKUs."""
     from desktop_app.core import demo  # needed once at most: keep it off the start-up path
@@ -109,6 +153,8 @@ class HomeScreen(Screen):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.figures: HomeFigures | None = None
+        self.dashboard: Dashboard | None = None
+        self.dashboard_loads = 0  # how many reloads were asked for (tests)
         self.header = PageHeader(self.title())
         left = QVBoxLayout()
         left.setSpacing(16)
@@ -122,10 +168,24 @@ class HomeScreen(Screen):
         columns.setSpacing(16)
         columns.addLayout(left, 5)
         columns.addLayout(right, 4)
+        todo = QHBoxLayout()
+        todo.setSpacing(16)
+        todo.addWidget(self._build_alerts_card(), 1)
+        todo.addWidget(self._build_deadlines_card(), 1)
+        self.charts = DashboardCharts()
+        body = QWidget()
+        page = QVBoxLayout(body)
+        page.setContentsMargins(24, 20, 24, 16)
+        page.setSpacing(16)
+        page.addWidget(self.header)
+        page.addLayout(todo)
+        page.addWidget(self.charts)
+        page.addLayout(columns)
+        page.addStretch(1)
+        self.scroll = scrolled(body)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.addWidget(self.header)
-        layout.addLayout(columns, 1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll)
 
     def title(self) -> str:
         return self.tr("Home")
@@ -180,11 +240,102 @@ class HomeScreen(Screen):
         layout.addWidget(table)
         return box
 
+    def _build_alerts_card(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Needs attention"))
+        grid = QGridLayout(box)
+        grid.setColumnStretch(1, 1)
+        self.alert_counts: dict[str, QLabel] = {}
+        self.alert_buttons: dict[str, QPushButton] = {}
+        for row, (name, screen) in enumerate(ALERT_SCREENS.items()):
+            text, action = ALERT_TEXTS[name]
+            count = self.alert_counts[name] = QLabel("…")
+            count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            count.setMinimumWidth(48)
+            button = self.alert_buttons[name] = QPushButton(self.tr(action))
+            button.clicked.connect(lambda _=False, key=screen: self.navigate.emit(key))
+            grid.addWidget(count, row, 0)
+            grid.addWidget(QLabel(self.tr(text)), row, 1)
+            grid.addWidget(button, row, 2)
+        return box
+
+    def _build_deadlines_card(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Deadlines"))
+        layout = QVBoxLayout(box)
+        self.deadline_summary = QLabel("…")
+        self.deadline_summary.setWordWrap(True)
+        self.deadline_rows = QGridLayout()
+        self.deadline_rows.setColumnStretch(2, 1)
+        self.deadlines_button = QPushButton(self.tr("All deadlines…"))
+        self.deadlines_button.clicked.connect(lambda: self.navigate.emit("deadlines"))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.deadlines_button)
+        layout.addWidget(self.deadline_summary)
+        layout.addLayout(self.deadline_rows)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return box
+
     # -- data ----------------------------------------------------------------------
     def refresh(self, changes: Changes | None = None) -> None:
         self.ctx.tasks.run(
             lambda job: load_figures(self.ctx), parent=self, on_success=self.show_figures
         )
+        if changes is None or changes.touches(*DASHBOARD_AREAS):
+            self.reload_dashboard()
+
+    def reload_dashboard(self) -> None:
+        self.dashboard_loads += 1
+        today = dt.date.today()
+        self.ctx.tasks.query(
+            lambda session, job: load_dashboard(session, today),
+            parent=self,
+            on_success=self.show_dashboard,
+        )
+
+    def show_dashboard(self, figures: Dashboard) -> None:
+        self.dashboard = figures
+        for alert in figures.alerts:
+            label = self.alert_counts[alert.name]
+            label.setText(QLocale().toString(alert.count))
+            colour = GOOD if alert.count == 0 else WARN
+            label.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        self._show_deadlines(figures)
+        self.charts.show_dashboard(figures)
+
+    def _show_deadlines(self, figures: Dashboard) -> None:
+        summary = figures.deadlines
+        self.deadline_summary.setText(
+            self.tr("{0} overdue, {1} due in the next 30 days").format(summary.overdue, summary.due)
+        )
+        colour = OVERDUE if summary.overdue else ("" if summary.due else GOOD)
+        self.deadline_summary.setStyleSheet(f"color: {colour};" if colour else "")
+        grid = self.deadline_rows
+        while grid.count():
+            item = grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        for row, item in enumerate(summary.first):
+            late = item.due_date < figures.today
+            kind = KIND_LABELS.get(item.kind)
+            cells = [
+                item.due_date.isoformat(),
+                QCoreApplication.translate("DeadlinesScreen", kind) if kind else item.kind,
+                item.declaration_ref,
+                self._days_text(item.days_left(figures.today)),
+            ]
+            for column, text in enumerate(cells):
+                label = QLabel(text)
+                if late:
+                    label.setStyleSheet(f"color: {OVERDUE};")
+                grid.addWidget(label, row, column)
+
+    def _days_text(self, days: int) -> str:
+        if days < 0:
+            return self.tr("%n day(s) late", "", -days)
+        if days == 0:
+            return self.tr("today")
+        return self.tr("in %n day(s)", "", days)
 
     def show_figures(self, figures: HomeFigures) -> None:
         self.figures = figures
