@@ -331,11 +331,15 @@ class HomeScreen(Screen):
                 grid.addWidget(label, row, column)
 
     def _days_text(self, days: int) -> str:
-        if days < 0:
-            return self.tr("%n day(s) late", "", -days)
+        if days < -1:
+            return self.tr("{0} days late").format(-days)
+        if days == -1:
+            return self.tr("1 day late")
         if days == 0:
             return self.tr("today")
-        return self.tr("in %n day(s)", "", days)
+        if days == 1:
+            return self.tr("tomorrow")
+        return self.tr("in {0} days").format(days)
 
     def show_figures(self, figures: HomeFigures) -> None:
         self.figures = figures

@@ -14,7 +14,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QMargins, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QMargins, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -180,12 +180,11 @@ class DashboardCharts(QWidget):
         amounts = [pipeline.expected, pipeline.filed, pipeline.received]
         self.pipeline.set_data(stages, one_set_per_category(stages, amounts), legend=False)
         note = self.tr(
-            "Expected: draft batches, plus an estimate for %n export line(s) in no "
-            "batch yet (FOB × USD rate × rebate rate).",
-            "",
-            pipeline.unbatched_lines,
-        )
+            "Expected: draft batches, plus an estimate (FOB × USD rate × rebate rate) for the "
+            "export lines in no batch yet: {0}."
+        ).format(QLocale().toString(pipeline.unbatched_lines))
         if pipeline.not_estimated:
-            note += " " + self.tr("%n line(s) could not be estimated (no FOB, rate or exchange "
-                                  "rate).", "", pipeline.not_estimated)  # fmt: skip
+            note += " " + self.tr(
+                "Lines without FOB, rebate rate or exchange rate, not estimated: {0}."
+            ).format(QLocale().toString(pipeline.not_estimated))
         self.pipeline_note.setText(note)
