@@ -37,6 +37,7 @@ from desktop_app.ui.widgets.list_screen import (
     search_box,
 )
 from desktop_app.ui.widgets.screen import PageHeader, Screen
+from desktop_app.ui.widgets.table_export import install_table_actions
 
 STATE_KEY = "catalogue/table"
 SPREADSHEETS = "*.xlsx *.xls *.csv *.tsv *.txt"
@@ -119,6 +120,7 @@ class CatalogueScreen(Screen):
         self.unmapped_button.clicked.connect(self.open_unmapped)
         buttons = [self.new_button, self.edit_button, self.import_button, self.export_button,
                    self.unmapped_button]  # fmt: skip
+        install_table_actions(self.table, self.title, self.ctx)  # Export… is the SKU file here
         tools = flow(buttons, stretchy=self.search)
         page_layout(self, self.header, tools, self.filters, self.table, stretch=self.table)
         self._selection_changed()

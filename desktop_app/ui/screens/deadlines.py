@@ -31,6 +31,7 @@ from desktop_app.ui.widgets.filter_bar import ChoiceFilter, FilterBar
 from desktop_app.ui.widgets.list_screen import page_layout
 from desktop_app.ui.widgets.list_table import fill, list_table
 from desktop_app.ui.widgets.screen import PageHeader, Screen
+from desktop_app.ui.widgets.table_export import install_table_actions
 
 SOON_DAYS = 7  # due within a week: amber
 KIND_LABELS = {
@@ -220,6 +221,7 @@ class DeadlinesScreen(Screen):
         )
         table.setWordWrap(False)  # long notes are elided; the whole text is the tooltip
         table.itemSelectionChanged.connect(self._row_selected)
+        install_table_actions(table, self.title, self.ctx)
         return table
 
     # -- data ----------------------------------------------------------------------

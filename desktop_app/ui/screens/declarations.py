@@ -55,6 +55,7 @@ from desktop_app.ui.widgets.flow_layout import flow
 from desktop_app.ui.widgets.list_screen import restore_current, select_when_loaded
 from desktop_app.ui.widgets.screen import PageHeader, Screen
 from desktop_app.ui.widgets.search_box import SearchBox
+from desktop_app.ui.widgets.table_export import export_button
 
 STATE_KEY = "declarations/table"
 BROKER_FILES = "*.xlsx *.xlsm *.csv"
@@ -135,7 +136,8 @@ class DeclarationsScreen(Screen):
         for key, tip in tips.items():
             shortcut = self.buttons[key].toolTip()
             self.buttons[key].setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
-        tools = flow(list(self.buttons.values()), stretchy=self.search)
+        export = export_button(self.table, self.title, self.ctx)
+        tools = flow([*self.buttons.values(), export], stretchy=self.search)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail_pane)

@@ -32,6 +32,7 @@ from desktop_app.ui.widgets.flow_layout import flow
 from desktop_app.ui.widgets.list_screen import page_layout, search_box, table_over_detail
 from desktop_app.ui.widgets.list_table import fill, list_table
 from desktop_app.ui.widgets.screen import PageHeader, Screen
+from desktop_app.ui.widgets.table_export import export_button
 
 
 def _day(value: dt.date | None) -> str:
@@ -87,7 +88,8 @@ class DocumentsScreen(Screen):
                 context = Qt.ShortcutContext.WidgetWithChildrenShortcut
                 shortcut = QShortcut(QKeySequence(keys), self, context=context)
                 shortcut.activated.connect(slot)
-        tools = flow(list(self.buttons.values()), stretchy=self.search)
+        export = export_button(self.table, self.title, self.ctx)
+        tools = flow([*self.buttons.values(), export], stretchy=self.search)
         splitter = table_over_detail(self.table, self.item_table, 2)
         page_layout(self, self.header, tools, splitter, stretch=splitter)
         self.search.attach_shortcuts(self)

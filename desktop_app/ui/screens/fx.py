@@ -41,6 +41,7 @@ from desktop_app.ui.widgets.flow_layout import flow
 from desktop_app.ui.widgets.list_table import fill, list_table
 from desktop_app.ui.widgets.screen import PageHeader, Screen
 from desktop_app.ui.widgets.search_box import SearchBox
+from desktop_app.ui.widgets.table_export import export_button
 
 FILES = "*.xlsx *.xls *.csv *.txt"
 OVERDUE = QColor("#c0392b")
@@ -98,7 +99,8 @@ class ReceiptsTab(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
-        tools = [*self.buttons.values(), self.open_only]
+        export = export_button(self.table, lambda: self.tr("FX receipts"), self.ctx)
+        tools = [*self.buttons.values(), self.open_only, export]
         layout.addWidget(flow(tools, stretchy=self.search))
         layout.addWidget(splitter, 1)
         self._enable()
@@ -252,7 +254,8 @@ class CollectionTab(QWidget):
             self.tr("Outstanding"), self.tr("Due"), self.tr("Status"),
         ])  # fmt: skip
         layout = QVBoxLayout(self)
-        layout.addWidget(flow([self.status, self.overdue, self.alert]))
+        export = export_button(self.table, lambda: self.tr("FX collection"), self.ctx)
+        layout.addWidget(flow([self.status, self.overdue, export, self.alert]))
         layout.addWidget(self.table, 1)
 
     def reload(self) -> None:
@@ -314,7 +317,8 @@ class RatesTab(QWidget):
             self.tr("CNY per unit"), self.tr("Source"),
         ])  # fmt: skip
         layout = QVBoxLayout(self)
-        layout.addWidget(flow(tools))
+        export = export_button(self.table, lambda: self.tr("Exchange rates"), self.ctx)
+        layout.addWidget(flow([*tools, export]))
         layout.addWidget(self.table, 1)
 
     def reload(self) -> None:

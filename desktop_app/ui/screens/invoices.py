@@ -61,6 +61,7 @@ from desktop_app.ui.widgets.list_screen import (
 )
 from desktop_app.ui.widgets.list_table import read_only_table
 from desktop_app.ui.widgets.screen import PageHeader, Screen
+from desktop_app.ui.widgets.table_export import export_button
 
 STATE_KEY = "invoices/table"
 FILES = "*.xlsx *.xlsm *.csv"
@@ -170,7 +171,9 @@ class InvoicesScreen(Screen):
         self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.clicked.connect(self.delete_current)
         buttons = [self.new_button, self.import_button, self.delete_button]
-        tools = flow(buttons, stretchy=self.search)
+        tools = flow(
+            [*buttons, export_button(self.table, self.title, self.ctx)], stretchy=self.search
+        )
         splitter = table_over_detail(self.table, self.detail, 2)
         page_layout(self, self.header, tools, self.filters, splitter, stretch=splitter)
         self._enable_actions()

@@ -43,6 +43,7 @@ from desktop_app.ui.widgets.list_screen import (
     search_box,
 )
 from desktop_app.ui.widgets.screen import PageHeader, Screen
+from desktop_app.ui.widgets.table_export import export_button
 
 STATE_KEY = "ledger/table"
 POSITION_STATE_KEY = "ledger/position"
@@ -92,7 +93,8 @@ class LedgerScreen(Screen):
             self.tr("Cancel the selected move by posting its opposite; moves are never edited")
         )
         self.reverse_button.clicked.connect(self._reverse_current)
-        tools = flow([self.reverse_button], stretchy=self.search)
+        export = export_button(self.table, self.title, self.ctx)
+        tools = flow([self.reverse_button, export], stretchy=self.search)
         page_layout(self, self.header, tools, self.filters, self.table, stretch=self.table)
         self._current_changed()
 

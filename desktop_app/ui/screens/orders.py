@@ -49,6 +49,7 @@ from desktop_app.ui.widgets.list_screen import (
     table_over_detail,
 )
 from desktop_app.ui.widgets.screen import PageHeader, Screen
+from desktop_app.ui.widgets.table_export import export_button
 
 STATE_KEY = "orders/table"
 EXPORT_SUFFIXES = (".xlsx", ".xls", ".xlsm", ".csv", ".tsv", ".txt")
@@ -122,9 +123,9 @@ class OrdersScreen(Screen):
         buttons = [self.route_button, self.release_button, self.rules_button, self.apply_button]
         self.unmapped_button = QPushButton(self.tr("Unmapped SKUs…"))
         self.unmapped_button.clicked.connect(self.open_unmapped)
-        tools = flow(
-            [*buttons, self._build_import_button(), self.unmapped_button], stretchy=self.search
-        )
+        buttons += [self._build_import_button(), self.unmapped_button]
+        buttons.append(export_button(self.table, self.title, self.ctx))
+        tools = flow(buttons, stretchy=self.search)
         splitter = table_over_detail(self.table, self.detail, 1)
         page_layout(self, self.header, tools, self.filters, splitter, stretch=splitter)
         self._selection_changed()

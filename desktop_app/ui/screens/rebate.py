@@ -49,6 +49,7 @@ from desktop_app.ui.widgets.list_screen import (
     table_over_detail,
 )
 from desktop_app.ui.widgets.screen import PageHeader, Screen
+from desktop_app.ui.widgets.table_export import export_button
 
 STATE_KEY = "rebate/table"
 EDITABLE = ("draft", "self_checked")
@@ -112,7 +113,7 @@ class RebateScreen(Screen):
         for key, tip in tips.items():
             shortcut = self.buttons[key].toolTip()
             self.buttons[key].setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
-        tools = flow(list(self.buttons.values()))
+        tools = flow([*self.buttons.values(), export_button(self.table, self.title, self.ctx)])
         splitter = table_over_detail(self.table, self.detail_pane, 4)
         page_layout(self, self.header, tools, splitter, stretch=splitter)
         self._enable_actions()

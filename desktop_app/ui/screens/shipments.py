@@ -48,6 +48,7 @@ from desktop_app.ui.widgets.list_screen import (
     table_over_detail,
 )
 from desktop_app.ui.widgets.screen import PageHeader, Screen
+from desktop_app.ui.widgets.table_export import export_button
 
 STATE_KEY = "shipments/table"
 SHIPPABLE = ("draft",)
@@ -142,7 +143,8 @@ class ShipmentsScreen(Screen):
         self.buttons["suggest"].setToolTip(
             self.tr("What to send to each overseas warehouse, from its sales")
         )
-        tools = flow(list(self.buttons.values()), stretchy=self.search)
+        export = export_button(self.table, self.title, self.ctx)
+        tools = flow([*self.buttons.values(), export], stretchy=self.search)
         splitter = table_over_detail(self.table, self.detail_pane, 2)
         page_layout(self, self.header, tools, self.filters, splitter, stretch=splitter)
         self._enable_actions()

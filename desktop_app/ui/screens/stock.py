@@ -26,6 +26,7 @@ from desktop_app.ui.widgets.filter_bar import ChoiceFilter, FilterBar
 from desktop_app.ui.widgets.flow_layout import flow
 from desktop_app.ui.widgets.list_screen import count_text, ids_query, page_layout, search_box
 from desktop_app.ui.widgets.screen import PageHeader, Screen
+from desktop_app.ui.widgets.table_export import export_button
 
 STATE_KEY = "stock/table"
 
@@ -122,7 +123,8 @@ class StockScreen(Screen):
         self.moves_button.clicked.connect(self._moves_of_current)
         self.ledger_button = QPushButton(self.tr("Stock ledger"))
         self.ledger_button.clicked.connect(lambda: self.navigate.emit("ledger"))
-        tools = flow([self.moves_button, self.ledger_button], stretchy=self.search)
+        export = export_button(self.table, self.title, self.ctx)
+        tools = flow([self.moves_button, self.ledger_button, export], stretchy=self.search)
         page_layout(
             self, self.header, tools, self.filters, self.table, self.totals, stretch=self.table
         )

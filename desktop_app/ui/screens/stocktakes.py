@@ -44,6 +44,7 @@ from desktop_app.ui.screens.shipments import confirm
 from desktop_app.ui.widgets import messages
 from desktop_app.ui.widgets.flow_layout import flow
 from desktop_app.ui.widgets.screen import PageHeader, Screen
+from desktop_app.ui.widgets.table_export import export_button
 
 OPEN = ("draft", "counting")
 SHEETS = "*.xlsx *.csv"
@@ -147,7 +148,8 @@ class StocktakesScreen(Screen):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.addWidget(self.header)
-        layout.addWidget(flow(list(self.buttons.values())))
+        export = export_button(self.list, self.title, self.ctx)
+        layout.addWidget(flow([*self.buttons.values(), export]))
         layout.addWidget(splitter, 1)
         self._enable_actions()
 
