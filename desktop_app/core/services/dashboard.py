@@ -31,11 +31,9 @@ from desktop_app.core.services import (
     filing_docs,
     fx_receipts,
     mapping,
-    rate_library,
     rebate_check,
 )
-from desktop_app.core.services.declaration_life import MissingRate, cny_per_unit, policy_day
-from desktop_app.core.services.rebate_batches import LIVE, REBATE_MODES
+from desktop_app.core.services.rebate_batches import LIVE, REBATE_MODES, _Rates
 
 MONTHS = 12
 DEADLINE_DAYS = 30
@@ -189,28 +187,21 @@ def unbatched_estimate(session: Session) -> tuple[Decimal, int, int]:
         )
         .group_by(DeclarationLine.hs_code, month)
     )  # fmt: skip
+    groups = session.execute(query).all()
     profile = company.find_profile(session)
-    parities: dict[dt.date, Decimal | None] = {}
+    # the batch's own lookups: the library's entries and the USD parities, each read once
+    rates = _Rates(session, {g.hs_code for g in groups}, profile.fx_rate_policy if profile
+                   else "export_day")  # fmt: skip
     total, lines, missing = ZERO, 0, 0
-    for code, _month, first_day, count, priced, fob in session.execute(query):
+    for code, _month, first_day, count, priced, fob in groups:
         lines += count
-        day = policy_day(profile, first_day) if profile else first_day
-        if day not in parities:
-            parities[day] = _usd(session, day)
-        info = rate_library.lookup(session, code, first_day)
-        if not priced or parities[day] is None or info is None:
+        parity, info = rates.usd(first_day), rates.lookup(code, first_day)
+        if not priced or parity is None or info is None:
             missing += count
             continue
         missing += count - priced
-        total += round_fen(fob * parities[day] * info.rebate_rate / 100)
+        total += round_fen(fob * parity * info.rebate_rate / 100)
     return total, lines, missing
-
-
-def _usd(session: Session, day: dt.date) -> Decimal | None:
-    try:
-        return cny_per_unit(session, "USD", day)
-    except MissingRate:
-        return None
 
 
 # ---------------------------------------------------------------- stock
