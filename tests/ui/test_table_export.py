@@ -240,3 +240,38 @@ def test_a_cancelled_write_leaves_no_file(tmp_path):
     with pytest.raises(Cancelled):
         write_table(path, ["n"], rows(), job)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_orders_screen_exports_its_filter_and_sort(qtbot, ctx, db, tmp_path):
+    from sqlalchemy import select
+
+    from desktop_app.core import codes, demo
+    from desktop_app.core.models import Order
+    from desktop_app.core.services import order_query
+    from desktop_app.ui.screens.orders import OrdersScreen
+
+    with db.transaction("test") as session:
+        codes.ensure_builtin(session)
+    demo.generate(db, orders=300, seed=5)
+    screen = show(qtbot, OrdersScreen(ctx), 1200, 700)
+    settle(qtbot, ctx, screen.model)
+    screen.status_filter.set_value("shipped")
+    settle(qtbot, ctx, screen.model)
+    filters = screen.current_filters()
+    screen.model.sort(screen.model.column_index("total"), Qt.SortOrder.AscendingOrder)
+    settle(qtbot, ctx, screen.model)
+    table = screen.table
+    table.setColumnHidden(screen.model.column_index("platform"), True)
+    path = tmp_path / "orders.xlsx"
+    table.table_export.export(path)
+    wait_idle(qtbot, ctx)
+    rows = list(openpyxl.load_workbook(path).active.iter_rows(values_only=True))
+    assert "Platform" not in rows[0] and "Order ID" in rows[0]
+    with db.sessions() as session:
+        ids = order_query.order_ids(session, "", filters, ("total", True))
+        by_id = {i: o for i, o in session.execute(select(Order.id, Order.platform_order_id))}
+    assert 0 < len(ids) < 300
+    column = rows[0].index("Order ID")
+    assert [r[column] for r in rows[1:]] == [by_id[i] for i in ids]
+    totals = [r[rows[0].index("Total")] for r in rows[1:]]
+    assert all(isinstance(t, float) for t in totals) and totals == sorted(totals)

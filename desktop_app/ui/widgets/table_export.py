@@ -271,6 +271,12 @@ class TableExport(QObject):
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._show_menu)
 
+    def make_button(self, parent: QWidget | None = None) -> QPushButton:
+        button = QPushButton(self.tr("Export…"), parent)
+        button.setToolTip(self.tr("Save the rows shown, as filtered and sorted, to Excel or CSV"))
+        button.clicked.connect(lambda: self.export())
+        return button
+
     def _show_menu(self, position: Any) -> None:
         chosen = self.view.selectionModel().hasSelection()
         self.copy_action.setEnabled(chosen)
@@ -405,8 +411,4 @@ def export_button(
     parent: QWidget | None = None,
 ) -> QPushButton:
     """An "Export…" button for a screen's toolbar; installs the table's actions too."""
-    actions = install_table_actions(view, name_hint, ctx)
-    button = QPushButton(actions.tr("Export…"), parent)
-    button.setToolTip(actions.tr("Save the rows shown, as filtered and sorted, to Excel or CSV"))
-    button.clicked.connect(lambda: actions.export())
-    return button
+    return install_table_actions(view, name_hint, ctx).make_button(parent)
