@@ -140,6 +140,9 @@ def _out_path(out: str | None) -> Path:
 
 
 def _total(value: Decimal | int) -> str:
+    """Grouped; a quantity's trailing zeros (1,634.00000) dropped, money keeps its 2 places."""
+    if isinstance(value, Decimal) and value.as_tuple().exponent < -2:  # type: ignore[operator]
+        value = value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
     return f"{value:,}"
 
 
