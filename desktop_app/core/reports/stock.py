@@ -160,8 +160,9 @@ def ledger_statement(first: dt.date, last: dt.date, warehouse_id: int | None) ->
 def _ledger_rows(
     session: Session, first: dt.date, last: dt.date, warehouse_id: int | None
 ) -> Iterator[tuple[Any, ...]]:
-    stmt = ledger_statement(first, last, warehouse_id)
-    result = session.execute(stmt, execution_options={"yield_per": STREAM_ROWS})
+    # Through the Core connection: the ORM's result layer would add a third to the time.
+    stmt = ledger_statement(first, last, warehouse_id).execution_options(yield_per=STREAM_ROWS)
+    result = session.connection().execute(stmt)
     number = Decimal
     for day, wh, code, name, kind, qty, cost, value, qty_after, value_after, ref, note in result:
         yield (day, wh, code, name, kind, number(qty).scaleb(-5), number(cost).scaleb(-4),

@@ -51,6 +51,11 @@ QTY_FRACTION = "#,##0.0####"
 NUMERIC = frozenset({"int", "qty", "money", "rate"})
 
 Writer = Callable[[int, int, Any], Any]
+Writer4 = Callable[[int, int, Any, Any], Any]
+# Excel's day 1 is 1900-01-01 and it counts a 29 February 1900 that never was: from
+# 1 March 1900 on, a day's serial number is its distance from 30 December 1899.
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+EXCEL_LEAP_BUG_END = dt.date(1900, 3, 1)
 
 
 @dataclass
@@ -252,35 +257,26 @@ class _SheetWriter:
 
     def _writer(self, column: Column) -> Writer:
         """The function writing one cell of `column`: chosen once, not per cell."""
-        ws, cells, kind = self.ws, self.styles.cells, column.kind
-        fmt = cells[kind]
+        cells, kind = _CellMethods(self.ws), column.kind
+        fmt = self.styles.cells[kind]
         if kind in ("text", "id"):
-            write_string = ws.write_string
+            write_string = cells.string
 
             def text(row: int, col: int, value: Any) -> Any:
-                return write_string(row, col, value if value.__class__ is str else str(value), fmt)
+                if value.__class__ is not str:
+                    value = str(value)
+                if value:  # "" leaves the cell empty, as XlsxWriter's own write() does
+                    write_string(row, col, value, fmt)
 
             return text
         if kind == "date":
-            write_datetime = ws.write_datetime
-            return lambda row, col, value: write_datetime(row, col, value, fmt)
+            return _date_writer(cells, fmt)
         if kind == "datetime":
-            return self._datetime_writer(fmt)
-        return self._number_writer(column, fmt)
+            return _datetime_writer(cells, fmt)
+        return self._number_writer(cells.number, column, fmt)
 
-    def _datetime_writer(self, fmt: Any) -> Writer:
-        write_datetime = self.ws.write_datetime
-
-        def moment(row: int, col: int, value: dt.datetime) -> Any:
-            if value.tzinfo is not None:
-                value = value.astimezone(CHINA).replace(tzinfo=None)
-            return write_datetime(row, col, value, fmt)
-
-        return moment
-
-    def _number_writer(self, column: Column, fmt: Any) -> Writer:
-        write_number, sums = self.ws.write_number, self.sums
-        fraction = self.styles.qty_fraction
+    def _number_writer(self, write_number: Writer4, column: Column, fmt: Any) -> Writer:
+        sums, fraction = self.sums, self.styles.qty_fraction
         if column.kind == "qty":
             if column.total:
 
@@ -320,6 +316,44 @@ class _SheetWriter:
                 ws.write_string(row, index, TOTAL_LABEL, styles.totals["text"])
             else:
                 ws.write_blank(row, index, None, fmt)
+
+
+class _CellMethods:
+    """The worksheet's cell writers without the decorator of the public write_* methods,
+    which parses "A1" addresses on every call (a fifth of the time of a large sheet); the
+    public ones when an XlsxWriter version lacks them."""
+
+    def __init__(self, ws: Worksheet) -> None:
+        self.string: Writer4 = getattr(ws, "_write_string", ws.write_string)
+        self.number: Writer4 = getattr(ws, "_write_number", ws.write_number)
+        self.datetime: Writer4 = getattr(ws, "_write_datetime", ws.write_datetime)
+
+
+def _date_writer(cells: _CellMethods, fmt: Any) -> Writer:
+    """Dates as the day numbers Excel stores, each distinct day converted once."""
+    write_number, write_datetime = cells.number, cells.datetime
+    serials: dict[dt.date, int] = {}
+
+    def day(row: int, col: int, value: dt.date) -> Any:
+        serial = serials.get(value)
+        if serial is None:
+            if value.__class__ is not dt.date or value < EXCEL_LEAP_BUG_END:
+                return write_datetime(row, col, value, fmt)
+            serial = serials[value] = (value - EXCEL_EPOCH).days
+        return write_number(row, col, serial, fmt)
+
+    return day
+
+
+def _datetime_writer(cells: _CellMethods, fmt: Any) -> Writer:
+    write_datetime = cells.datetime
+
+    def moment(row: int, col: int, value: dt.datetime) -> Any:
+        if value.tzinfo is not None:
+            value = value.astimezone(CHINA).replace(tzinfo=None)
+        return write_datetime(row, col, value, fmt)
+
+    return moment
 
 
 def _label_column(columns: Sequence[Column]) -> int | None:
