@@ -12,7 +12,7 @@ import pytest
 
 from desktop_app.core.errors import BadInput, Cancelled
 from desktop_app.core.jobs import Job
-from desktop_app.core.reports import get, list_reports
+from desktop_app.core.reports import get, list_reports, writer
 from desktop_app.core.reports.model import Column, Report, Sheet
 from desktop_app.core.reports.writer import (
     CHECK_EVERY,
@@ -165,6 +165,13 @@ def test_cancel_leaves_no_file(session, tmp_path, monkeypatch):
     assert path.read_bytes() == b"the previous report"
     assert [p.name for p in out.iterdir()] == ["big.xlsx"]
     assert list(scratch.iterdir()) == []
+
+
+def test_more_rows_than_a_sheet_holds_is_bad_input(session, tmp_path, monkeypatch):
+    monkeypatch.setattr(writer, "MAX_DATA_ROWS", 2)
+    with pytest.raises(BadInput, match="more than 2 rows"):
+        write_report(session, report(), tmp_path / "r.xlsx")
+    assert not (tmp_path / "r.xlsx").exists()
 
 
 def test_a_missing_folder_is_bad_input(session, tmp_path):

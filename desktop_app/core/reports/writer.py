@@ -34,6 +34,7 @@ from desktop_app.core.services import company
 CHINA = dt.timezone(dt.timedelta(hours=8))
 FIT_ROWS = 200  # rows buffered to fit the column widths
 MIN_WIDTH, MAX_WIDTH = 6, 60
+MAX_DATA_ROWS = 1_048_576 - 2  # an Excel sheet's rows less the header and the totals row
 CHECK_EVERY = 1024  # rows between two looks at the cancel button (a power of two)
 TOTAL_LABEL = "合计"
 NO_DATA = "无数据 No data"
@@ -245,7 +246,13 @@ class _SheetWriter:
         writers = [(i, self._writer(c)) for i, c in enumerate(self.columns)]
         job, name = self.job, self.sheet.name
         row = 1
+        limit = MAX_DATA_ROWS
         for values in rows:
+            if row > limit:
+                raise BadInput(
+                    f"{name}: more than {limit:,} rows, more than an Excel sheet holds; "
+                    "choose a shorter period or one warehouse"
+                )
             for index, write in writers:
                 value = values[index]
                 if value is not None:
