@@ -303,6 +303,12 @@ COMMANDS: dict[str, tuple[Handler, str, Callable[[argparse.ArgumentParser], None
         "every rebate due date (claim, 36 months, documents, 9810 核算, FX) on working days",
         _arguments("cli_calendar", "args_deadlines"),
     ),
+    "export": (
+        _delegate("cli_export", "cmd_export"),
+        "Excel reports: export report NAME --out FILE.xlsx [--from D --to D] [--as-of D] "
+        "[--warehouse W] [--shop S], or export report --list",
+        _arguments("cli_export", "args_export"),
+    ),
     "backup": (cmd_backup, "write a backup copy of the database", _args_backup),
     "restore": (
         cmd_restore,

@@ -37,6 +37,7 @@ from desktop_app.ui.screens.ledger import LedgerScreen
 from desktop_app.ui.screens.orders import OrdersScreen
 from desktop_app.ui.screens.rebate import RebateScreen
 from desktop_app.ui.screens.rebate_calculator import RebateCalculatorScreen
+from desktop_app.ui.screens.reports import ReportsScreen
 from desktop_app.ui.screens.settings import SettingsScreen
 from desktop_app.ui.screens.shipments import ShipmentsScreen
 from desktop_app.ui.screens.stock import StockScreen
@@ -83,11 +84,12 @@ class MainWindow(QMainWindow):
         self.documents = DocumentsScreen(self.ctx)
         self.deadlines = DeadlinesScreen(self.ctx)
         self.calculator = RebateCalculatorScreen(self.ctx)
+        self.reports = ReportsScreen(self.ctx)
         self.settings_screen = SettingsScreen(self.ctx)
         self.screens: list[Screen] = [
             self.home, self.orders, self.catalogue, self.stock, self.shipments,
             self.stocktakes, self.ledger, self.declarations, self.invoices, self.rebate, self.fx,
-            self.documents, self.deadlines, self.calculator, self.settings_screen,
+            self.documents, self.deadlines, self.calculator, self.reports, self.settings_screen,
         ]  # fmt: skip
         self.stack = QStackedWidget()
         self.nav = self._build_nav()

@@ -520,6 +520,10 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>FX collection</source>
+        <translation>收汇情况</translation>
+    </message>
+    <message>
         <source> (overdue)</source>
         <translation>（已逾期）</translation>
     </message>
@@ -866,6 +870,45 @@
     <message>
         <source>Audit events</source>
         <translation>审计日志</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardCharts</name>
+    <message>
+        <source>Exports by supervision mode, last 12 months (USD FOB)</source>
+        <translation>近12个月各监管方式出口额（美元FOB）</translation>
+    </message>
+    <message>
+        <source>Export rebate pipeline (CNY)</source>
+        <translation>出口退税进度（人民币）</translation>
+    </message>
+    <message>
+        <source>Stock value on hand by warehouse (CNY)</source>
+        <translation>各仓库存货值（人民币）</translation>
+    </message>
+    <message>
+        <source>Value on hand</source>
+        <translation>库存货值</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>预计可退</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>已申报待退</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已到账</translation>
+    </message>
+    <message>
+        <source>Expected: draft batches, plus an estimate (FOB × USD rate × rebate rate) for the export lines in no batch yet: {0}.</source>
+        <translation>预计可退：草稿批次的退税额，加上尚未进入批次的出口明细的估算（FOB × 美元汇率 × 退税率），共 {0} 行。</translation>
+    </message>
+    <message>
+        <source>Lines without FOB, rebate rate or exchange rate, not estimated: {0}.</source>
+        <translation>缺少FOB、退税率或汇率而未估算的：{0} 行。</translation>
     </message>
 </context>
 <context>
@@ -2715,6 +2758,46 @@
 <context>
     <name>HomeScreen</name>
     <message>
+        <source>Platform SKUs not mapped to a SKU</source>
+        <translation>未对应商品的平台SKU</translation>
+    </message>
+    <message>
+        <source>Map in Orders</source>
+        <translation>去订单中对应</translation>
+    </message>
+    <message>
+        <source>Overseas stock at or below its reorder point</source>
+        <translation>海外仓库存已到补货点</translation>
+    </message>
+    <message>
+        <source>Open Stock</source>
+        <translation>打开库存</translation>
+    </message>
+    <message>
+        <source>Self-check findings in draft rebate batches</source>
+        <translation>草稿退税批次的自检问题</translation>
+    </message>
+    <message>
+        <source>Open Rebate</source>
+        <translation>打开退税申报</translation>
+    </message>
+    <message>
+        <source>Filing documents overdue</source>
+        <translation>逾期未备案的单证</translation>
+    </message>
+    <message>
+        <source>Open Documents</source>
+        <translation>打开单证备案</translation>
+    </message>
+    <message>
+        <source>Exports to collect within 30 days or overdue</source>
+        <translation>30天内到期或已逾期的未收汇出口</translation>
+    </message>
+    <message>
+        <source>Open FX</source>
+        <translation>打开外汇收汇</translation>
+    </message>
+    <message>
         <source>Home</source>
         <translation>首页</translation>
     </message>
@@ -2785,6 +2868,42 @@
     <message>
         <source>Count</source>
         <translation>数量</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>待处理事项</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>All deadlines…</source>
+        <translation>全部期限…</translation>
+    </message>
+    <message>
+        <source>{0} overdue, {1} due in the next 30 days</source>
+        <translation>已逾期 {0} 项，未来30天内到期 {1} 项</translation>
+    </message>
+    <message>
+        <source>{0} days late</source>
+        <translation>逾期 {0} 天</translation>
+    </message>
+    <message>
+        <source>1 day late</source>
+        <translation>逾期 1 天</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>明天到期</translation>
+    </message>
+    <message>
+        <source>in {0} days</source>
+        <translation>{0} 天后到期</translation>
     </message>
     <message>
         <source>Fill in your company profile under Settings before you declare.</source>
@@ -4411,6 +4530,10 @@ Levy rate {2}, rebate rate {3}, legal unit {4} (edition {5}).</source>
         <translation>来源</translation>
     </message>
     <message>
+        <source>Exchange rates</source>
+        <translation>汇率</translation>
+    </message>
+    <message>
         <source>Import CFETS central parity history</source>
         <translation>导入人民币汇率中间价历史数据</translation>
     </message>
@@ -5436,6 +5559,10 @@ Levy rate {2}, rebate rate {3}, legal unit {4} (edition {5}).</source>
         <translation>报关单</translation>
     </message>
     <message>
+        <source>FX receipts</source>
+        <translation>收汇记录</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -5656,6 +5783,81 @@ Levy rate {2}, rebate rate {3}, legal unit {4} (edition {5}).</source>
     <message>
         <source>Creating the draft shipment…</source>
         <translation>正在生成发运草稿…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsScreen</name>
+    <message>
+        <source>Excel workbooks for the boss, the accountant and the tax office.</source>
+        <translation>给老板、会计和税务局的 Excel 报表。</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>All warehouses</source>
+        <translation>全部仓库</translation>
+    </message>
+    <message>
+        <source>All shops</source>
+        <translation>全部店铺</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>This report takes no parameters.</source>
+        <translation>此报表无需参数。</translation>
+    </message>
+    <message>
+        <source>Run…</source>
+        <translation>生成…</translation>
+    </message>
+    <message>
+        <source>Choose where to save the workbook, then write it</source>
+        <translation>选择保存位置，然后生成工作簿</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>保存报表</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing {0}…</source>
+        <translation>正在生成 {0}…</translation>
+    </message>
+    <message>
+        <source>{0} rows written to {1}</source>
+        <translation>已写入 {0} 行到 {1}</translation>
+    </message>
+    <message>
+        <source>Report ready</source>
+        <translation>报表已生成</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
     </message>
 </context>
 <context>
@@ -7133,6 +7335,61 @@ Posted moves are not edited afterwards: a mistake is corrected by reversing them
     <message>
         <source>Cancelling the stocktake…</source>
         <translation>正在取消盘点…</translation>
+    </message>
+</context>
+<context>
+    <name>TableExport</name>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy with headers</source>
+        <translation>复制（含表头）</translation>
+    </message>
+    <message>
+        <source>Export visible rows…</source>
+        <translation>导出显示的行…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the rows shown, as filtered and sorted, to Excel or CSV</source>
+        <translation>按当前筛选和排序，将显示的行保存为 Excel 或 CSV</translation>
+    </message>
+    <message>
+        <source>Too many rows to copy</source>
+        <translation>行数太多，无法复制</translation>
+    </message>
+    <message>
+        <source>Use Export visible rows… to save this many rows to a file.</source>
+        <translation>行数这么多，请用"导出显示的行…"保存到文件。</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export visible rows</source>
+        <translation>导出显示的行</translation>
+    </message>
+    <message>
+        <source>Exporting {0}…</source>
+        <translation>正在导出 {0}…</translation>
+    </message>
+    <message>
+        <source>{0} rows exported to {1}</source>
+        <translation>已导出 {0} 行到 {1}</translation>
     </message>
 </context>
 <context>

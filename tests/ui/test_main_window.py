@@ -23,6 +23,7 @@ from desktop_app.ui.screens.ledger import LedgerScreen
 from desktop_app.ui.screens.orders import OrdersScreen
 from desktop_app.ui.screens.rebate import RebateScreen
 from desktop_app.ui.screens.rebate_calculator import RebateCalculatorScreen
+from desktop_app.ui.screens.reports import ReportsScreen
 from desktop_app.ui.screens.settings import SettingsScreen
 from desktop_app.ui.screens.shipments import ShipmentsScreen
 from desktop_app.ui.screens.stock import StockScreen
@@ -35,13 +36,13 @@ def test_each_screen_is_reachable_from_the_sidebar(window, qtbot):
     assert names == [
         "Home", "Orders", "Catalogue", "Stock", "Shipments", "Stocktakes", "Stock ledger",
         "Declarations", "Purchase invoices", "Rebate batches", "FX receipts", "Filing documents",
-        "Deadlines", "Rebate calculator", "Settings",
+        "Deadlines", "Rebate calculator", "Reports", "Settings",
     ]  # fmt: skip
     assert isinstance(window.current_screen(), HomeScreen)
     kinds = (
         HomeScreen, OrdersScreen, CatalogueScreen, StockScreen, ShipmentsScreen,
         StocktakesScreen, LedgerScreen, DeclarationsScreen, InvoicesScreen, RebateScreen, FxScreen,
-        DocumentsScreen, DeadlinesScreen, RebateCalculatorScreen, SettingsScreen,
+        DocumentsScreen, DeadlinesScreen, RebateCalculatorScreen, ReportsScreen, SettingsScreen,
     )  # fmt: skip
     for row, kind in enumerate(kinds):
         window.nav.setCurrentRow(row)
