@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
     from desktop_app.core.jobs import Job
 
-KINDS = ("text", "id", "int", "qty", "money", "rate", "date", "datetime")
+KINDS = ("text", "id", "int", "qty", "money", "price", "rate", "date", "datetime")
 PARAMS = ("from", "to", "as_of", "warehouse", "shop")
 
 
@@ -26,7 +26,9 @@ class Column:
     key: str
     title_cn: str
     title_en: str
-    kind: str = "text"  # one of KINDS; "id" is text that looks like a number (never converted)
+    # one of KINDS; "id" is text that looks like a number (never converted); "price" is a unit
+    # price or cost with up to 4 decimals (money has 2)
+    kind: str = "text"
     total: bool = False  # summed exactly into the totals row
     width: int | None = None  # characters; None: fitted from the title and the first rows
 

@@ -67,7 +67,7 @@ def on_hand(session: Session, params: ReportParams, job: Job | None = None) -> R
     detail = Sheet("库存明细", [
         *SKU_COLUMNS,
         Column("on_hand", "在库数量", "On hand", "qty", total=True),
-        Column("unit_cost", "单位成本", "Unit cost (CNY)", "money"),
+        Column("unit_cost", "单位成本", "Unit cost (CNY)", "price"),
         Column("value", "库存金额(元)", "Value (CNY)", "money", total=True),
     ], [(r.sku_code, r.sku_name, r.warehouse_code, r.on_hand, r.unit_cost, r.value)
         for r in rows])  # fmt: skip
@@ -99,7 +99,7 @@ LEDGER_COLUMNS = [
     Column("name", "品名", "Name"),
     Column("kind", "类型", "Kind"),
     Column("quantity", "数量", "Quantity", "qty", total=True),
-    Column("unit_cost", "单位成本", "Unit cost (CNY)", "money"),
+    Column("unit_cost", "单位成本", "Unit cost (CNY)", "price"),
     Column("value", "金额(元)", "Value (CNY)", "money", total=True),
     Column("qty_after", "结存数量", "Qty after", "qty"),
     Column("value_after", "结存金额(元)", "Value after (CNY)", "money"),

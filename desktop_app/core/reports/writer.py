@@ -44,12 +44,13 @@ NUMBER_FORMATS = {
     "int": "#,##0",
     "qty": "#,##0",  # whole quantities; fractions get QTY_FRACTION (no trailing dot either way)
     "money": "#,##0.00",
+    "price": "#,##0.00##",
     "rate": "0.00",
     "date": "yyyy-mm-dd",
     "datetime": "yyyy-mm-dd hh:mm",
 }
 QTY_FRACTION = "#,##0.0####"
-NUMERIC = frozenset({"int", "qty", "money", "rate"})
+NUMERIC = frozenset({"int", "qty", "money", "price", "rate"})
 
 Writer = Callable[[int, int, Any], Any]
 Writer4 = Callable[[int, int, Any, Any], Any]
@@ -395,6 +396,8 @@ def _shown(kind: str) -> Callable[[Any], int]:
     """How wide a value of `kind` is once formatted."""
     if kind == "money":
         return lambda v: len(f"{v:,.2f}")
+    if kind == "price":
+        return lambda v: len(f"{v:,.4f}")
     if kind == "rate":
         return lambda v: len(f"{v:.2f}")
     if kind in ("int", "qty"):
