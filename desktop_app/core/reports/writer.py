@@ -175,6 +175,8 @@ def _cover(ws: Worksheet, styles: _Styles, report: Report, profile: Any, now: dt
     """Title, company, parameters and time of generation; returns the next free row."""
     ws.set_column(0, 0, 28)
     ws.set_column(1, 1, 60)
+    ws.set_paper(9)  # A4, one page: the cover prints as one sheet of paper
+    ws.fit_to_pages(1, 1)
     ws.write_string(0, 0, report.title_cn, styles.title)
     ws.write_string(1, 0, report.title_en, styles.subtitle)
     lines: list[tuple[str, str]] = [
