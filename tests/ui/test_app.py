@@ -30,7 +30,8 @@ def test_start_opens_the_window_in_chinese_with_code_tables(qtbot, db_path, ui_s
     assert window.windowTitle() == "出口合规助手"
     names = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert names == [
-        "首页", "订单", "商品", "库存", "头程发运", "盘点", "库存流水", "报关单", "设置",
+        "首页", "订单", "商品", "库存", "头程发运", "盘点", "库存流水", "报关单", "进项发票",
+        "退税申报批次", "外汇收汇", "单证备案", "期限", "退税试算", "报表", "设置",
     ]  # fmt: skip
     with window.db.sessions() as session:
         assert {v.table_name for v in codes.list_versions(session)} >= {"units", "currencies"}
