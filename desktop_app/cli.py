@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app import __version__
+from desktop_app.cli_common import progress_job
 from desktop_app.core.errors import BadInput, Cancelled, DatabaseRefused, ExportDeskError
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ def cmd_demo(args: argparse.Namespace) -> tuple[int, Any, str]:
     if args.orders < 0:
         raise BadInput(f"--orders must be 0 or more, not {args.orders}")
     with _database(args) as db:
-        summary = demo.generate(db, orders=args.orders, job=_cli_job(args))
+        summary = demo.generate(db, orders=args.orders, job=progress_job(args))
     data = _jsonable(summary)
     return EXIT_OK, data, "demo data: " + ", ".join(f"{k} {v}" for k, v in data.items())
 
@@ -162,7 +163,7 @@ def cmd_import(args: argparse.Namespace) -> tuple[int, Any, str]:
                 db,
                 Path(args.file),
                 skip_bad=args.skip_bad,
-                job=_cli_job(args),
+                job=progress_job(args),
                 actor=args.actor,
                 **extra,
             )
@@ -395,19 +396,6 @@ def _jsonable(obj: Any) -> Any:
     from dataclasses import asdict, is_dataclass
 
     return asdict(obj) if is_dataclass(obj) else obj
-
-
-def _cli_job(args: argparse.Namespace):
-    from desktop_app.core.jobs import Job
-
-    if args.json or not sys.stderr.isatty():
-        return Job()
-
-    def show(done: int, total: int, message: str) -> None:
-        of = f"/{total:,}" if total else ""
-        print(f"\r{message} {done:,}{of}   ", end="", file=sys.stderr, flush=True)
-
-    return Job(progress=show)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop_app.cli_common import parse_day
 from desktop_app.core.errors import BadInput
 
 if TYPE_CHECKING:
@@ -17,16 +18,6 @@ EXIT_OK = 0
 HOLIDAY_ACTIONS = ("seed", "import", "list", "set", "remove")
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 DEFAULT_SPAN_MONTHS = 12  # `deadlines` without --from/--to: a year back and a year ahead
-
-
-def _day(text: str | None, what: str) -> dt.date | None:
-    """A date written YYYY-MM-DD; BadInput naming the option or argument otherwise."""
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise BadInput(f"{what} {text!r}: a date is written YYYY-MM-DD") from None
 
 
 # ---------------------------------------------------------------- holidays
@@ -145,7 +136,7 @@ def _set(args: argparse.Namespace, db: Any) -> tuple[int, Any, str]:
     from desktop_app.core.models.reference import HolidayDay
     from desktop_app.core.services import holidays
 
-    day = _day(args.values[0], "DATE")
+    day = parse_day(args.values[0], "DATE")
     assert day is not None
     kind = args.values[1]
     if kind not in holidays.KINDS:
@@ -161,7 +152,7 @@ def _set(args: argparse.Namespace, db: Any) -> tuple[int, Any, str]:
 def _remove(args: argparse.Namespace, db: Any) -> tuple[int, Any, str]:
     from desktop_app.core.services import holidays
 
-    day = _day(args.values[0], "DATE")
+    day = parse_day(args.values[0], "DATE")
     assert day is not None
     with db.transaction(actor=args.actor) as session:
         removed = holidays.remove_day(session, day)
@@ -191,9 +182,9 @@ def cmd_deadlines(args: argparse.Namespace, db: Any) -> tuple[int, Any, str]:
     """Every due date in the range, met or not, with the years that lack holiday data."""
     from desktop_app.core.services import deadlines
 
-    today = _day(args.today, "--today") or dt.date.today()
-    first = _day(args.date_from, "--from") or deadlines.add_months(today, -DEFAULT_SPAN_MONTHS)
-    last = _day(args.date_to, "--to") or deadlines.add_months(today, DEFAULT_SPAN_MONTHS)
+    today = parse_day(args.today, "--today") or dt.date.today()
+    first = parse_day(args.date_from, "--from") or deadlines.add_months(today, -DEFAULT_SPAN_MONTHS)
+    last = parse_day(args.date_to, "--to") or deadlines.add_months(today, DEFAULT_SPAN_MONTHS)
     with db.sessions() as session:
         found = deadlines.between(session, first, last, kinds=args.kind, include_done=not args.open)
     rows = [_deadline_json(d, today) for d in found.deadlines]

@@ -4,10 +4,10 @@ clearing, and the broker's list of cleared declarations (`import declarations`).
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop_app.cli_common import parse_day
 from desktop_app.core.errors import BadInput
 
 if TYPE_CHECKING:
@@ -57,17 +57,6 @@ def cmd_declare(args: argparse.Namespace, db: Any) -> tuple[int, Any, str]:
     return _file_or_clear(args, db)
 
 
-def _day(text: str | None, flag: str, required: bool = False) -> dt.date | None:
-    if not text:
-        if required:
-            raise BadInput(f"{flag} is required (a date, YYYY-MM-DD)")
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise BadInput(f"{flag} {text!r}: a date is written YYYY-MM-DD") from None
-
-
 def _draft_shipment(args: argparse.Namespace, db: Any) -> tuple[int, Any, str]:
     from desktop_app.core.services import declarations, shipments
 
@@ -84,8 +73,8 @@ def _draft_orders(args: argparse.Namespace, db: Any) -> tuple[int, Any, str]:
 
     if not args.mode:
         raise BadInput("declare orders needs --mode 9610, 9710 or 0110")
-    first = _day(args.date_from, "--from", required=True)
-    last = _day(args.date_to, "--to", required=True)
+    first = parse_day(args.date_from, "--from", required=True)
+    last = parse_day(args.date_to, "--to", required=True)
     assert first is not None and last is not None
     warnings: list[str] = []
     with db.transaction(actor=args.actor) as session:
@@ -181,12 +170,12 @@ def _file_or_clear(args: argparse.Namespace, db: Any) -> tuple[int, Any, str]:
         found = declaration_life.by_ref(session, args.ref)
         if args.action == "file":
             declaration_life.file_declaration(
-                session, found.id, declare_date=_day(args.date, "--date")
+                session, found.id, declare_date=parse_day(args.date, "--date")
             )
         else:
             if not args.customs_no:
                 raise BadInput("declare clear needs --customs-no (18 digits)")
-            export_date = _day(args.export_date, "--export-date", required=True)
+            export_date = parse_day(args.export_date, "--export-date", required=True)
             assert export_date is not None
             declaration_life.clear(session, found.id, args.customs_no, export_date)
         data = _declaration_json(session, found)

@@ -7,20 +7,12 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from desktop_app.cli_common import parse_day
 from desktop_app.core.errors import BadInput
 
 EXIT_OK, EXIT_CHECK_FAILED = 0, 3
 DOC_ACTIONS = ("checklist", "add", "attach", "filed", "verify", "missing", "index")
 PILOT_ACTIONS = ("register",)
-
-
-def _day(text: str | None, flag: str) -> dt.date | None:
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise BadInput(f"{flag} {text!r}: a date is written YYYY-MM-DD") from None
 
 
 def _item_id(text: str | None) -> int:
@@ -126,7 +118,7 @@ def _filed(args: argparse.Namespace, db: Any) -> tuple[int, Any, str]:
 
     if len(args.targets) != 1:
         raise BadInput("docs filed takes ITEM_ID [--date YYYY-MM-DD]")
-    day = _day(args.date, "--date") or dt.date.today()
+    day = parse_day(args.date, "--date") or dt.date.today()
     with db.transaction(actor=args.actor) as session:
         data = _item_json(filing_docs.mark_filed(session, _item_id(args.targets[0]), day))
     return EXIT_OK, data, f"item {data['id']} filed on {day.isoformat()}"
@@ -153,7 +145,7 @@ def _verify(args: argparse.Namespace, db: Any) -> tuple[int, Any, str]:
 def _missing(args: argparse.Namespace, db: Any) -> tuple[int, Any, str]:
     from desktop_app.core.services import filing_docs
 
-    today = _day(args.today, "--today") or dt.date.today()
+    today = parse_day(args.today, "--today") or dt.date.today()
     with db.sessions() as session:
         rows = filing_docs.missing_documents(session, today)
     data = [{"declaration": r.declaration_ref, "customs_no": r.customs_no, "item": r.item_id,

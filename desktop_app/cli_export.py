@@ -4,12 +4,11 @@ NAME --out FILE.xlsx …`) and the list of reports (`export report --list`)."""
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop_app.cli_common import parse_day, progress_job
 from desktop_app.core.errors import BadInput
 
 if TYPE_CHECKING:
@@ -61,7 +60,7 @@ def cmd_export(args: argparse.Namespace, db: Database) -> tuple[int, Any, str]:
         raise BadInput(f"report {args.name!r}: no such report; the reports are {names}")
     out = _out_path(args.out)
     params = report_params(args, definition)
-    result = reports.run_report(db, definition.name, params, out, _job(args))
+    result = reports.run_report(db, definition.name, params, out, progress_job(args))
     data = {
         "report": definition.name,
         "file": str(result.path),
@@ -104,26 +103,17 @@ def report_params(args: argparse.Namespace, definition: ReportDef) -> ReportPara
             raise BadInput(
                 f"{option}: report {definition.name} does not take it (it takes {takes})"
             )
-    date_from = _day(args.date_from, "--from")
-    date_to = _day(args.date_to, "--to")
+    date_from = parse_day(args.date_from, "--from")
+    date_to = parse_day(args.date_to, "--to")
     if date_from and date_to and date_to < date_from:
         raise BadInput(f"--to {date_to} is before --from {date_from}")
     return ReportParams(
         date_from=date_from,
         date_to=date_to,
-        as_of=_day(args.as_of, "--as-of"),
+        as_of=parse_day(args.as_of, "--as-of"),
         warehouse=_text(args.warehouse),
         shop=_text(args.shop),
     )
-
-
-def _day(text: str | None, option: str) -> dt.date | None:
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise BadInput(f"{option} {text!r}: a date is written YYYY-MM-DD") from None
 
 
 def _text(value: str | None) -> str | None:
@@ -144,16 +134,3 @@ def _total(value: Decimal | int) -> str:
     if isinstance(value, Decimal) and value.as_tuple().exponent < -2:  # type: ignore[operator]
         value = value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
     return f"{value:,}"
-
-
-def _job(args: argparse.Namespace):
-    from desktop_app.core.jobs import Job
-
-    if args.json or not sys.stderr.isatty():
-        return Job()
-
-    def show(done: int, total: int, message: str) -> None:
-        of = f"/{total:,}" if total else ""
-        print(f"\r{message} {done:,}{of}   ", end="", file=sys.stderr, flush=True)
-
-    return Job(progress=show)

@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop_app.cli_common import parse_day
 from desktop_app.core.errors import BadInput
 
 if TYPE_CHECKING:
@@ -89,15 +90,6 @@ def cmd_fx(args: argparse.Namespace, db: Any) -> tuple[int, Any, str]:
     """`fx …`: returns (exit code, JSON-able result, text)."""
     handler = {"rate": _rate, "receipt": _receipt, "allocate": _allocate, "status": _status}
     return handler[args.action](args, db)
-
-
-def _day(text: str | None, flag: str) -> dt.date | None:
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise BadInput(f"{flag} {text!r}: a date is written YYYY-MM-DD") from None
 
 
 def _need(args: argparse.Namespace, *names: str) -> None:
@@ -185,7 +177,7 @@ def _allocate(args: argparse.Namespace, db: Any) -> tuple[int, Any, str]:
 def _status(args: argparse.Namespace, db: Any) -> tuple[int, Any, str]:
     from desktop_app.core.services import fx_receipts
 
-    today = _day(args.today, "--today") or dt.date.today()
+    today = parse_day(args.today, "--today") or dt.date.today()
     with db.sessions() as session:
         rows = fx_receipts.collection_status(
             session, today, status=args.collection, overdue_only=args.overdue

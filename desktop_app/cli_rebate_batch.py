@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from desktop_app.cli_common import parse_day
 from desktop_app.core.errors import BadInput
 from desktop_app.core.money import to_decimal
 
@@ -56,14 +57,7 @@ def run(args: argparse.Namespace, db: Any) -> tuple[int, Any, str]:
 
 
 def _today(args: argparse.Namespace) -> dt.date:
-    return _day(args.today, "--today") if args.today else dt.date.today()
-
-
-def _day(text: str, flag: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except (TypeError, ValueError):
-        raise BadInput(f"{flag} {text!r}: a date is written YYYY-MM-DD") from None
+    return parse_day(args.today, "--today") if args.today else dt.date.today()
 
 
 def _batch_data(session: Any, batch: Any) -> dict[str, Any]:
@@ -248,7 +242,7 @@ def _pay(args: argparse.Namespace, db: Any) -> tuple[int, Any, str]:
         raise BadInput(f"--amount {args.amount!r}: not an amount") from None
     with db.transaction(actor=args.actor) as session:
         batch = rb.by_ref(session, args.batch)
-        batch = rb.mark_paid(session, batch.id, amount, _day(args.date, "--date"))
+        batch = rb.mark_paid(session, batch.id, amount, parse_day(args.date, "--date"))
         data = _batch_data(session, batch)
     return EXIT_OK, data, f"batch {data['batch']}: paid {data['received_amount']}"
 

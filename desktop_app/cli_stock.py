@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop_app.cli_common import parse_day
 from desktop_app.core.errors import BadInput
 
 if TYPE_CHECKING:
@@ -16,16 +17,6 @@ if TYPE_CHECKING:
     from desktop_app.core.importers.common import ImportSummary
 
 EXIT_OK = 0
-
-
-def parse_day(text: str | None, flag: str) -> dt.date | None:
-    """A --date style option as a date (YYYY-MM-DD); BadInput naming the option otherwise."""
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise BadInput(f"{flag} {text!r}: a date is written YYYY-MM-DD") from None
 
 
 def _warehouse_id(session: Session, code: str | None) -> int | None:
