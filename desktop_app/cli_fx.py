@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,36 +23,26 @@ ACTIONS = ("rate", "receipt", "allocate", "status")
 # ---------------------------------------------------------------- imports (cli.IMPORTERS)
 
 
-def import_fx_rates(
-    db: Any,
-    path: Path,
-    *,
-    skip_bad: bool = False,
-    job: Job | None = None,
-    actor: str = "local",
-    **_: Any,
-) -> ImportSummary:
-    """`import fx-rates FILE`: a CFETS central-parity history (xlsx/csv) in one transaction."""
-    from desktop_app.core.services.fx_rates import load_fx_rates
+def _importer(module: str, loader: str, what: str) -> Callable[..., ImportSummary]:
+    """An IMPORTERS entry: the session loader `module.loader` in one transaction."""
 
-    with db.transaction(actor) as session:
-        return load_fx_rates(session, path, skip_bad=skip_bad, job=job)
+    def run(
+        db: Any, path: Path, *, skip_bad: bool = False, job: Job | None = None,
+        actor: str = "local", **_: Any,
+    ) -> ImportSummary:  # fmt: skip
+        load = getattr(importlib.import_module(module), loader)
+        with db.transaction(actor) as session:
+            return load(session, path, skip_bad=skip_bad, job=job)
+
+    run.__doc__ = f"`import {what} FILE` in one transaction."
+    return run
 
 
-def import_fx_receipts(
-    db: Any,
-    path: Path,
-    *,
-    skip_bad: bool = False,
-    job: Job | None = None,
-    actor: str = "local",
-    **_: Any,
-) -> ImportSummary:
-    """`import fx-receipts FILE`: a bank statement's credits (xlsx/csv) in one transaction."""
-    from desktop_app.core.services.fx_receipt_import import load_receipts
-
-    with db.transaction(actor) as session:
-        return load_receipts(session, path, skip_bad=skip_bad, job=job)
+# a CFETS central-parity history (xlsx/csv); a bank statement's credits (xlsx/csv)
+import_fx_rates = _importer("desktop_app.core.services.fx_rates", "load_fx_rates", "fx-rates")
+import_fx_receipts = _importer(
+    "desktop_app.core.services.fx_receipt_import", "load_receipts", "fx-receipts"
+)
 
 
 # ---------------------------------------------------------------- `fx …`
