@@ -99,6 +99,8 @@ class BarChart(QChartView):
         numbers.setMax(top * 1.1 if top > 0 else 1)
         numbers.applyNiceNumbers()
         numbers.setMin(0)
+        if self.horizontal:  # a narrow axis along the bottom: three labels fit without "…"
+            numbers.setTickCount(3)
         first, second = (numbers, labels) if self.horizontal else (labels, numbers)
         chart.addAxis(first, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(second, Qt.AlignmentFlag.AlignLeft)
