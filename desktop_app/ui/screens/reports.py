@@ -80,7 +80,7 @@ def default_file_name(definition: ReportDef, params: ReportParams) -> str:
 
 class ReportsScreen(Screen):
     KEY = "reports"
-    WATCHES = ()
+    WATCHES = ("stock", "orders")  # the warehouse and shop pickers
 
     def __init__(
         self, ctx: AppContext, parent: QWidget | None = None, *, today: dt.date | None = None
