@@ -40,3 +40,18 @@ def session(db):
     """A session inside one transaction that the test may commit by leaving the block."""
     with db.transaction(actor="test") as s:
         yield s
+
+
+@pytest.fixture(scope="session")
+def demo300(tmp_path_factory: pytest.TempPathFactory):
+    """A 300-order demo database (every area, today's dates), shared read-only by the report
+    and dashboard tests: a test that writes to it must roll back."""
+    from desktop_app.core.db import open_database
+    from desktop_app.core.demo import generate
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("EXPORTDESK_HOME", str(tmp_path_factory.mktemp("demo300-home")))
+        database = open_database(tmp_path_factory.mktemp("demo300") / "demo.sqlite")
+        generate(database, orders=300)
+    yield database
+    database.dispose()

@@ -9,8 +9,6 @@ import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor
 
-from desktop_app.core.db import Database, open_database
-from desktop_app.core.demo import generate
 from desktop_app.core.services import dashboard as dash
 from desktop_app.ui.events import Changes
 from desktop_app.ui.screens.home import HomeScreen
@@ -20,17 +18,9 @@ from tests.ui.standalone import make_context, show, wait_idle
 D = Decimal
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Database:
-    database = open_database(tmp_path_factory.mktemp("home_dashboard") / "demo.sqlite")
-    generate(database, orders=300)
-    yield database
-    database.dispose()
-
-
 @pytest.fixture
-def demo_ctx(demo_db, ui_state, english):
-    context = make_context(demo_db, ui_state)
+def demo_ctx(demo300, ui_state, english):
+    context = make_context(demo300, ui_state)
     yield context
     context.tasks.shutdown()
 
@@ -43,8 +33,8 @@ def open_home(qtbot, ctx) -> HomeScreen:
 
 
 @pytest.fixture
-def core(demo_db) -> dash.Dashboard:
-    with demo_db.sessions() as session:
+def core(demo300) -> dash.Dashboard:
+    with demo300.sessions() as session:
         return dash.dashboard(session, dt.date.today())
 
 

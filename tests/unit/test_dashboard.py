@@ -8,8 +8,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from desktop_app.core.db import Database, open_database
-from desktop_app.core.demo import generate
+from desktop_app.core.db import Database
 from desktop_app.core.models import (
     Declaration,
     OrderLine,
@@ -35,16 +34,8 @@ TODAY = dt.date(2026, 11, 20)
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Database:
-    database = open_database(tmp_path_factory.mktemp("dashboard") / "demo.sqlite")
-    generate(database, orders=300)
-    yield database
-    database.dispose()
-
-
-@pytest.fixture(scope="module")
-def figures(demo: Database) -> dash.Dashboard:
-    with demo.sessions() as session:
+def figures(demo300: Database) -> dash.Dashboard:
+    with demo300.sessions() as session:
         return dash.dashboard(session, dt.date.today())
 
 
@@ -56,9 +47,9 @@ def test_months_are_the_last_twelve_ending_with_this_one() -> None:
     assert months[0] == "2025-03" and months[-1] == "2026-02" and len(months) == 12
 
 
-def test_exports_equal_the_sum_of_cleared_declarations(demo, figures) -> None:
+def test_exports_equal_the_sum_of_cleared_declarations(demo300, figures) -> None:
     first = dt.date.fromisoformat(figures.months[0] + "-01")
-    with demo.sessions() as session:
+    with demo300.sessions() as session:
         for mode, amounts in figures.exports.items():
             for month, amount in zip(figures.months, amounts, strict=True):
                 start = dt.date.fromisoformat(month + "-01")
@@ -83,8 +74,8 @@ def test_exports_equal_the_sum_of_cleared_declarations(demo, figures) -> None:
     assert total > 0, "the demo exports every month"
 
 
-def test_pipeline_filed_and_received_equal_the_batches(demo, figures) -> None:
-    with demo.sessions() as session:
+def test_pipeline_filed_and_received_equal_the_batches(demo300, figures) -> None:
+    with demo300.sessions() as session:
         batches = list(session.scalars(select(RebateBatch)))
     filed = sum((b.refund_total for b in batches if b.status in dash.FILED_STATES), D(0))
     expected = sum((b.refund_total for b in batches if b.status in dash.EXPECTED_STATES), D(0))
@@ -95,15 +86,15 @@ def test_pipeline_filed_and_received_equal_the_batches(demo, figures) -> None:
     assert pipeline.expected == expected + pipeline.estimated
 
 
-def test_unbatched_lines_are_those_create_batch_would_take(demo, figures) -> None:
-    with demo.sessions() as session:
+def test_unbatched_lines_are_those_create_batch_would_take(demo300, figures) -> None:
+    with demo300.sessions() as session:
         lines = rebate_batches.available_lines(session, dt.date(9999, 1, 1))
     assert figures.pipeline.unbatched_lines == len(lines) > 0
     assert figures.pipeline.estimated > 0
 
 
-def test_stock_values_are_the_stored_balances(demo, figures) -> None:
-    with demo.sessions() as session:
+def test_stock_values_are_the_stored_balances(demo300, figures) -> None:
+    with demo300.sessions() as session:
         sums = dict(
             session.execute(
                 select(Warehouse.code, func.sum(StockBalance.value))
@@ -116,9 +107,9 @@ def test_stock_values_are_the_stored_balances(demo, figures) -> None:
     assert all(isinstance(v, Decimal) for v in shown.values())
 
 
-def test_alert_counts_match_the_services(demo, figures) -> None:
+def test_alert_counts_match_the_services(demo300, figures) -> None:
     today = figures.today
-    with demo.sessions() as session:
+    with demo300.sessions() as session:
         unmapped = mapping.unmapped_count(session)
         lines = session.scalar(select(func.count()).where(OrderLine.sku_id.is_(None)))
         documents = [r for r in filing_docs.missing_documents(session, today) if r.overdue]
@@ -134,8 +125,8 @@ def test_alert_counts_match_the_services(demo, figures) -> None:
     }  # fmt: skip
 
 
-def test_the_dashboard_reads_only(demo) -> None:
-    with demo.sessions() as session:
+def test_the_dashboard_reads_only(demo300) -> None:
+    with demo300.sessions() as session:
         dash.dashboard(session, dt.date.today())
         assert not session.new and not session.dirty and not session.deleted
 

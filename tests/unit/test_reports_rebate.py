@@ -25,22 +25,9 @@ NO_PARAMS = ReportParams()
 WIDE = ReportParams(date_from=dt.date(2000, 1, 1), date_to=dt.date(2100, 12, 31))
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory):
-    from desktop_app.core import demo
-    from desktop_app.core.db import open_database
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("EXPORTDESK_HOME", str(tmp_path_factory.mktemp("home")))
-        database = open_database(tmp_path_factory.mktemp("demo") / "demo.sqlite")
-        demo.generate(database, orders=300)
-        yield database
-        database.dispose()
-
-
 @pytest.fixture
-def demo(demo_db):
-    with demo_db.sessions() as s:
+def demo(demo300):
+    with demo300.sessions() as s:
         yield s
         s.rollback()
 
