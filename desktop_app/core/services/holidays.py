@@ -99,16 +99,16 @@ class WorkCalendar:
         self._years: dict[int, dict[dt.date, str]] = {}
 
     def _year(self, year: int) -> dict[dt.date, str]:
-        days = self._years.get(year)
-        if days is None:
+        if year not in self._years:
             rows = self._session.execute(
                 select(HolidayDay.day, HolidayDay.kind).where(
                     HolidayDay.day.between(dt.date(year, 1, 1), dt.date(year, 12, 31))
                 )
             ).all()
-            if not rows:
-                raise NoHolidayData([year])
-            days = self._years[year] = {day: kind for day, kind in rows}
+            self._years[year] = {day: kind for day, kind in rows}  # {} = no data, asked once
+        days = self._years[year]
+        if not days:
+            raise NoHolidayData([year])
         return days
 
     def is_working_day(self, day: dt.date) -> bool:
