@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QModelIndex, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -50,6 +50,7 @@ from desktop_app.ui.widgets.filter_bar import ChoiceFilter, FilterBar
 from desktop_app.ui.widgets.flow_layout import flow
 from desktop_app.ui.widgets.list_screen import (
     count_text,
+    follow_current,
     ids_query,
     lazy_table,
     page_layout,
@@ -179,7 +180,7 @@ class InvoicesScreen(Screen):
         self._enable_actions()
 
     def _connect_table(self) -> None:
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        follow_current(self, self.show_invoice)
         self.table.activated_id.connect(self.open_invoice)
         self.model.loaded.connect(self._restore_current)
         self.model.dataChanged.connect(lambda *_: self.show_invoice(self._current_id))
@@ -210,10 +211,6 @@ class InvoicesScreen(Screen):
         self.search.focus_all()
 
     # -- selection and detail ------------------------------------------------------
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self._current_id = self.model.id_at(current.row())
-            self.show_invoice(self._current_id)
 
     def show_invoice(self, invoice_id: int | None) -> None:
         """The lines of one invoice; read inline (two indexed queries)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, QMimeData, QModelIndex, Qt
+from PySide6.QtCore import QLocale, QMimeData, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -41,6 +41,7 @@ from desktop_app.ui.widgets.filter_bar import ChoiceFilter, FilterBar
 from desktop_app.ui.widgets.flow_layout import flow
 from desktop_app.ui.widgets.list_screen import (
     count_text,
+    follow_current,
     ids_query,
     lazy_table,
     page_layout,
@@ -147,7 +148,7 @@ class OrdersScreen(Screen):
         return button
 
     def _connect_table(self) -> None:
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        follow_current(self, self.show_order)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.table.activated_id.connect(self.open_order)
         self.model.loaded.connect(self._restore_current)
@@ -210,11 +211,6 @@ class OrdersScreen(Screen):
         self.header.set_subtitle(count_text(rows, complete, all_rows, first_rows))
 
     # -- selection and detail ------------------------------------------------------
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if not current.isValid():
-            return
-        self._current_id = self.model.id_at(current.row())
-        self.show_order(self._current_id)
 
     def show_order(self, order_id: int | None) -> None:
         """The detail pane for one order; read inline (about 1 ms: two indexed queries)."""

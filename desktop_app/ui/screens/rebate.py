@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 from sqlalchemy.orm import Session
@@ -41,6 +41,7 @@ from desktop_app.ui.widgets import messages
 from desktop_app.ui.widgets.flow_layout import flow
 from desktop_app.ui.widgets.list_screen import (
     count_text,
+    follow_current,
     lazy_table,
     page_layout,
     query_or_reload,
@@ -124,7 +125,7 @@ class RebateScreen(Screen):
         shortcut.activated.connect(slot)
 
     def _connect_table(self) -> None:
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        follow_current(self, self.show_batch)
         self.table.activated_id.connect(self.open_batch)
         self.model.loaded.connect(self._restore_current)
         self.model.dataChanged.connect(lambda *_: self.show_batch(self._current_id))
@@ -147,10 +148,6 @@ class RebateScreen(Screen):
         self.header.set_subtitle(count_text(rows, complete, all_rows, first_rows))
 
     # -- selection and detail ------------------------------------------------------
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self._current_id = self.model.id_at(current.row())
-            self.show_batch(self._current_id)
 
     def show_batch(self, batch_id: int | None) -> None:
         """The detail pane for one batch; read inline (its rows are a few indexed queries)."""

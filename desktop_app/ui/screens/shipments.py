@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 from sqlalchemy.orm import Session
@@ -38,6 +38,7 @@ from desktop_app.ui.widgets.filter_bar import ChoiceFilter, FilterBar
 from desktop_app.ui.widgets.flow_layout import flow
 from desktop_app.ui.widgets.list_screen import (
     count_text,
+    follow_current,
     ids_query,
     lazy_table,
     page_layout,
@@ -158,7 +159,7 @@ class ShipmentsScreen(Screen):
         self.search.attach_shortcuts(self)
 
     def _connect_table(self) -> None:
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        follow_current(self, self.show_shipment)
         self.table.activated_id.connect(self.open_shipment)
         self.model.loaded.connect(self._restore_current)
         self.model.dataChanged.connect(lambda *_: self.show_shipment(self._current_id))
@@ -192,10 +193,6 @@ class ShipmentsScreen(Screen):
         self.search.focus_all()
 
     # -- selection and detail ------------------------------------------------------
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self._current_id = self.model.id_at(current.row())
-            self.show_shipment(self._current_id)
 
     def show_shipment(self, shipment_id: int | None) -> None:
         """The detail pane for one shipment; read inline (a handful of indexed queries)."""

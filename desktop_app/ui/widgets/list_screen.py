@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, QModelIndex, Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
@@ -75,6 +75,18 @@ def ids_query(ids_of: IdsOf, text: str, filters: Any) -> IdsQuery:
 def count_text(rows: int, complete: bool, all_rows: str, first_rows: str) -> str:
     """`all_rows` once the count is complete, else `first_rows`; {0} is the number of rows."""
     return (all_rows if complete else first_rows).format(QLocale().toString(rows))
+
+
+def follow_current(screen: Any, show: Callable[[int], None]) -> None:
+    """Show the detail of each row made current in screen.table, keeping its id in
+    screen._current_id (what restore_current brings back after a reload)."""
+
+    def changed(current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            screen._current_id = screen.model.id_at(current.row())
+            show(screen._current_id)
+
+    screen.table.selectionModel().currentRowChanged.connect(changed)
 
 
 def restore_current(
