@@ -63,7 +63,7 @@
         <translation>金额</translation>
     </message>
     <message>
-        <source>In the declaration's currency; converted at the receipt day's rates</source>
+        <source>In the declaration&apos;s currency; converted at the receipt day&apos;s rates</source>
         <translation>按报关单币种填写；按收汇当日汇率折算</translation>
     </message>
 </context>
@@ -406,7 +406,7 @@
         <translation>结关 {0}</translation>
     </message>
     <message>
-        <source>Customs cleared {0}: enter its customs number and export date. The USD FOB is worked out at that date's rate and the declaration is locked.</source>
+        <source>Customs cleared {0}: enter its customs number and export date. The USD FOB is worked out at that date&apos;s rate and the declaration is locked.</source>
         <translation>{0} 已结关：请填写海关编号和出口日期。系统按该日汇率计算美元FOB，并锁定报关单。</translation>
     </message>
     <message>
@@ -1004,7 +1004,7 @@
         <translation>节假日…</translation>
     </message>
     <message>
-        <source>Settings → Holidays: seed, import or enter a year's days</source>
+        <source>Settings → Holidays: seed, import or enter a year&apos;s days</source>
         <translation>设置 → 节假日：载入内置数据、导入或手工录入某年的节假日</translation>
     </message>
     <message>
@@ -1629,7 +1629,7 @@
         <translation>大于毛重 {0} 千克</translation>
     </message>
     <message>
-        <source>the lines' net weights add up to {0} kg</source>
+        <source>the lines&apos; net weights add up to {0} kg</source>
         <translation>表体净重合计为 {0} 千克</translation>
     </message>
     <message>
@@ -1665,7 +1665,7 @@
         <translation>尚无退税用的美元FOB（缺少汇率）</translation>
     </message>
     <message>
-        <source>the lines' USD FOB add up to {0}</source>
+        <source>the lines&apos; USD FOB add up to {0}</source>
         <translation>表体美元FOB合计为 {0}</translation>
     </message>
     <message>
@@ -1888,7 +1888,7 @@
         <translation>退回草稿，在海关结关前更正</translation>
     </message>
     <message>
-        <source>The broker's list of cleared declarations (xlsx or csv)</source>
+        <source>The broker&apos;s list of cleared declarations (xlsx or csv)</source>
         <translation>报关行提供的已结关清单（xlsx 或 csv）</translation>
     </message>
     <message>
@@ -1980,7 +1980,7 @@
         <translation>已生成 {0} 份报关单草稿。</translation>
     </message>
     <message>
-        <source>Import the broker's cleared list</source>
+        <source>Import the broker&apos;s cleared list</source>
         <translation>导入报关行的已结关清单</translation>
     </message>
     <message>
@@ -2198,7 +2198,7 @@
         <translation>{0}：SHA-256 校验一致。</translation>
     </message>
     <message>
-        <source>{0} is in the claim's document file from this date.</source>
+        <source>{0} is in the claim&apos;s document file from this date.</source>
         <translation>{0} 自该日起归入申报单证档案。</translation>
     </message>
     <message>
@@ -2275,7 +2275,7 @@
 <context>
     <name>FiguresDialog</name>
     <message>
-        <source>The period's figures from the VAT return; the batch's refund, exempt-offset amount and credit carried forward are worked out from them and the export rows.</source>
+        <source>The period&apos;s figures from the VAT return; the batch&apos;s refund, exempt-offset amount and credit carried forward are worked out from them and the export rows.</source>
         <translation>增值税申报表中的当期数据；批次的退税额、免抵税额和期末留抵税额据此及出口明细计算。</translation>
     </message>
     <message>
@@ -2383,7 +2383,7 @@
         <translation>从头程新建 9810 报关单</translation>
     </message>
     <message>
-        <source>First-leg shipments to an overseas warehouse that no declaration covers yet. The values are their unit costs in the currency chosen, at the company's exchange-rate policy.</source>
+        <source>First-leg shipments to an overseas warehouse that no declaration covers yet. The values are their unit costs in the currency chosen, at the company&apos;s exchange-rate policy.</source>
         <translation>发往海外仓、尚未报关的头程。货值为其单位成本，按公司汇率政策折算为所选币制。</translation>
     </message>
     <message>
@@ -2568,7 +2568,7 @@
 <context>
     <name>HandMatchDialog</name>
     <message>
-        <source>Export row {0} ({1}) needs {2} {3} more. Unused invoice lines with code {1}, oldest first; the quantities are in the declaration's unit {3}.</source>
+        <source>Export row {0} ({1}) needs {2} {3} more. Unused invoice lines with code {1}, oldest first; the quantities are in the declaration&apos;s unit {3}.</source>
         <translation>出口明细 {0}（{1}）还需 {2} {3}。以下为商品代码 {1} 的未用发票行，按开票日期从早到晚；数量以报关单位 {3} 计。</translation>
     </message>
     <message>
@@ -2632,7 +2632,7 @@
         <translation>没有商品代码 {0} 且有剩余数量的发票行。</translation>
     </message>
     <message>
-        <source>not one of the declaration's units</source>
+        <source>not one of the declaration&apos;s units</source>
         <translation>不是报关单的计量单位</translation>
     </message>
     <message>
@@ -3104,7 +3104,7 @@
         <translation>已录入相同号码的发票</translation>
     </message>
     <message>
-        <source>the lines' tax differs from amount × rate by {0} in all (at most 1.27 allowed)</source>
+        <source>the lines&apos; tax differs from amount × rate by {0} in all (at most 1.27 allowed)</source>
         <translation>各明细税额合计与金额 × 税率相差 {0}（最多允许 1.27）</translation>
     </message>
     <message>
@@ -3338,7 +3338,7 @@
         <translation>使用情况</translation>
     </message>
     <message>
-        <source>Quantity left for matching, summed over the lines (in each line's unit)</source>
+        <source>Quantity left for matching, summed over the lines (in each line&apos;s unit)</source>
         <translation>可供匹配的剩余数量，各明细合计（按各明细的单位）</translation>
     </message>
 </context>
@@ -3421,7 +3421,7 @@
         <translation>{0} 不能删除</translation>
     </message>
     <message>
-        <source>Matching has used {0} of this invoice's quantity for rebate batches. Undo its matches in the batch first.</source>
+        <source>Matching has used {0} of this invoice&apos;s quantity for rebate batches. Undo its matches in the batch first.</source>
         <translation>退税批次的匹配已使用该发票数量 {0}。请先在批次中撤销其匹配。</translation>
     </message>
     <message>
@@ -4401,7 +4401,7 @@ ExportDesk closes anyway; use “Back up now” on Home next time.</source>
 <context>
     <name>RateLibraryPanel</name>
     <message>
-        <source>The tax office's rate library (退税率文库) gives the levy and rebate rates and the legal unit of every HS code. Import the cmcode file it publishes (DBF, or the same columns as Excel or CSV); earlier editions are kept.</source>
+        <source>The tax office&apos;s rate library (退税率文库) gives the levy and rebate rates and the legal unit of every HS code. Import the cmcode file it publishes (DBF, or the same columns as Excel or CSV); earlier editions are kept.</source>
         <translation>税务局的退税率文库给出每个商品编码的征税率、退税率和法定计量单位。请导入其发布的 cmcode 文件（DBF，或相同列的 Excel / CSV）；以前的版本会保留。</translation>
     </message>
     <message>
@@ -4585,7 +4585,7 @@ Levy rate {2}, rebate rate {3}, legal unit {4} (edition {5}).</source>
         <translation>最多 {0} 个字符，实际 {1} 个</translation>
     </message>
     <message>
-        <source>the company's Chinese name is required</source>
+        <source>the company&apos;s Chinese name is required</source>
         <translation>企业中文名称为必填项</translation>
     </message>
     <message>
@@ -4795,7 +4795,7 @@ Levy rate {2}, rebate rate {3}, legal unit {4} (edition {5}).</source>
         <translation>发票金额（不含税）</translation>
     </message>
     <message>
-        <source>CNY, the purchase invoice's 金额</source>
+        <source>CNY, the purchase invoice&apos;s 金额</source>
         <translation>人民币，进项发票的金额</translation>
     </message>
     <message>
@@ -4855,7 +4855,7 @@ Levy rate {2}, rebate rate {3}, legal unit {4} (edition {5}).</source>
         <translation>出口离岸价（人民币）</translation>
     </message>
     <message>
-        <source>FOB × the exchange rate of the company's policy</source>
+        <source>FOB × the exchange rate of the company&apos;s policy</source>
         <translation>离岸价 × 企业选定的折合率</translation>
     </message>
     <message>
@@ -5293,7 +5293,7 @@ Levy rate {2}, rebate rate {3}, legal unit {4} (edition {5}).</source>
         <translation>从草稿批次中移除所选出口明细</translation>
     </message>
     <message>
-        <source>免抵退: the period's output tax, input tax, credit and duty-free materials</source>
+        <source>免抵退: the period&apos;s output tax, input tax, credit and duty-free materials</source>
         <translation>免抵退：当期销项税额、进项税额、留抵税额和免税购进原材料</translation>
     </message>
     <message>
@@ -5337,7 +5337,7 @@ Levy rate {2}, rebate rate {3}, legal unit {4} (edition {5}).</source>
         <translation>删除匹配</translation>
     </message>
     <message>
-        <source>Remove every invoice match of {0}? The invoices' quantities become free again.</source>
+        <source>Remove every invoice match of {0}? The invoices&apos; quantities become free again.</source>
         <translation>删除 {0} 的全部发票匹配？发票数量将重新可用。</translation>
     </message>
     <message>
@@ -5456,7 +5456,7 @@ Levy rate {2}, rebate rate {3}, legal unit {4} (edition {5}).</source>
         <translation>银行流水号</translation>
     </message>
     <message>
-        <source>The bank's 流水号</source>
+        <source>The bank&apos;s 流水号</source>
         <translation>银行的流水号</translation>
     </message>
     <message>
@@ -5982,7 +5982,7 @@ Levy rate {2}, rebate rate {3}, legal unit {4} (edition {5}).</source>
         <translation>原因</translation>
     </message>
     <message>
-        <source>the tax office's reason</source>
+        <source>the tax office&apos;s reason</source>
         <translation>税务机关的退回原因</translation>
     </message>
 </context>
@@ -6020,7 +6020,7 @@ Levy rate {2}, rebate rate {3}, legal unit {4} (edition {5}).</source>
         <translation>分配规则</translation>
     </message>
     <message>
-        <source>The most specific rule wins: a shop's own rule over a platform's, a named channel (AFN, MFN …) or country over any. Orders no rule matches keep the defaults: Amazon AFN → 9810 from the marketplace's FBA warehouse; shipped from China → 9610; from an overseas warehouse → 9810; B2B → 9710.</source>
+        <source>The most specific rule wins: a shop&apos;s own rule over a platform&apos;s, a named channel (AFN, MFN …) or country over any. Orders no rule matches keep the defaults: Amazon AFN → 9810 from the marketplace&apos;s FBA warehouse; shipped from China → 9610; from an overseas warehouse → 9810; B2B → 9710.</source>
         <translation>越具体的规则越优先：店铺规则优先于平台规则，指定配送渠道（AFN、MFN …）或国家的规则优先于“任意”。没有规则匹配的订单按默认分配：亚马逊 AFN → 9810，从该站点的 FBA 仓发货；国内直发 → 9610；海外仓发货 → 9810；B2B → 9710。</translation>
     </message>
     <message>
@@ -6091,7 +6091,7 @@ Levy rate {2}, rebate rate {3}, legal unit {4} (edition {5}).</source>
         <translation>任意国家（或 USA、DEU …）</translation>
     </message>
     <message>
-        <source>Keep the order's own</source>
+        <source>Keep the order&apos;s own</source>
         <translation>保持订单原仓库</translation>
     </message>
     <message>
@@ -6158,7 +6158,7 @@ Levy rate {2}, rebate rate {3}, legal unit {4} (edition {5}).</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <source>Your company's details go onto every declaration and rebate form.</source>
+        <source>Your company&apos;s details go onto every declaration and rebate form.</source>
         <translation>企业信息会用于每一份报关单和退税申报表。</translation>
     </message>
     <message>
@@ -6546,11 +6546,11 @@ Levy rate {2}, rebate rate {3}, legal unit {4} (edition {5}).</source>
         <translation>按数量</translation>
     </message>
     <message>
-        <source>from each SKU's weight and size</source>
+        <source>from each SKU&apos;s weight and size</source>
         <translation>取自各 SKU 的重量和尺寸</translation>
     </message>
     <message>
-        <source>from the cartons' totals, shared by quantity (some SKUs lack sizes)</source>
+        <source>from the cartons&apos; totals, shared by quantity (some SKUs lack sizes)</source>
         <translation>取自装箱合计，按数量分配（部分 SKU 缺少尺寸）</translation>
     </message>
     <message>
@@ -6912,7 +6912,7 @@ Levy rate {2}, rebate rate {3}, legal unit {4} (edition {5}).</source>
         <translation>在用（不再销售的 SKU 取消勾选）</translation>
     </message>
     <message>
-        <source>Use the library's rates</source>
+        <source>Use the library&apos;s rates</source>
         <translation>使用文库税率</translation>
     </message>
     <message>
@@ -7365,7 +7365,7 @@ Posted moves are not edited afterwards: a mistake is corrected by reversing them
     </message>
     <message>
         <source>Use Export visible rows… to save this many rows to a file.</source>
-        <translation>行数这么多，请用"导出显示的行…"保存到文件。</translation>
+        <translation>行数这么多，请用&quot;导出显示的行…&quot;保存到文件。</translation>
     </message>
     <message>
         <source>Table</source>

@@ -14,10 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QLocale, QModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -52,7 +50,11 @@ from desktop_app.ui.widgets import messages
 from desktop_app.ui.widgets.data_table import DataTable, saved_sort
 from desktop_app.ui.widgets.filter_bar import ChoiceFilter, FilterBar
 from desktop_app.ui.widgets.flow_layout import flow
-from desktop_app.ui.widgets.list_screen import restore_current, select_when_loaded
+from desktop_app.ui.widgets.list_screen import (
+    action_buttons,
+    restore_current,
+    select_when_loaded,
+)
 from desktop_app.ui.widgets.screen import PageHeader, Screen
 from desktop_app.ui.widgets.search_box import SearchBox
 from desktop_app.ui.widgets.table_export import export_button
@@ -108,25 +110,21 @@ class DeclarationsScreen(Screen):
         return bar
 
     def _build_layout(self) -> None:
-        self.buttons: dict[str, QPushButton] = {}
-        for key, text, slot, keys in (
-            ("from_shipment", self.tr("New from shipment…"), self.new_from_shipment, "Ctrl+N"),
-            ("from_orders", self.tr("New from orders…"), self.new_from_orders, "Ctrl+Shift+N"),
-            ("check", self.tr("Check"), self.check_current, "F9"),
-            ("file", self.tr("File"), self.file_current, "Ctrl+Shift+F"),
-            ("clear", self.tr("Clear…"), self.clear_current, "Ctrl+Shift+L"),
-            ("amend", self.tr("Amend…"), self.amend_current, "Ctrl+Shift+A"),
-            ("withdraw", self.tr("Withdraw"), self.withdraw_current, ""),
-            ("cancel", self.tr("Cancel declaration"), self.cancel_current, ""),
-            ("import", self.tr("Import broker list…"), self.choose_import, "Ctrl+I"),
-            ("print", self.tr("Print…"), self.print_selected, "Ctrl+P"),
-        ):
-            button = self.buttons[key] = QPushButton(text)
-            button.clicked.connect(slot)
-            if keys:
-                native = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
-                button.setToolTip(native)
-                self._shortcut(keys, slot)
+        self.buttons = action_buttons(
+            self,
+            (
+                ("from_shipment", self.tr("New from shipment…"), self.new_from_shipment, "Ctrl+N"),
+                ("from_orders", self.tr("New from orders…"), self.new_from_orders, "Ctrl+Shift+N"),
+                ("check", self.tr("Check"), self.check_current, "F9"),
+                ("file", self.tr("File"), self.file_current, "Ctrl+Shift+F"),
+                ("clear", self.tr("Clear…"), self.clear_current, "Ctrl+Shift+L"),
+                ("amend", self.tr("Amend…"), self.amend_current, "Ctrl+Shift+A"),
+                ("withdraw", self.tr("Withdraw"), self.withdraw_current, ""),
+                ("cancel", self.tr("Cancel declaration"), self.cancel_current, ""),
+                ("import", self.tr("Import broker list…"), self.choose_import, "Ctrl+I"),
+                ("print", self.tr("Print…"), self.print_selected, "Ctrl+P"),
+            ),
+        )
         tips = {
             "file": self.tr("Mark it filed with customs; refused while the checks find errors"),
             "clear": self.tr("Enter the customs number and export date: it is then locked"),
@@ -151,11 +149,6 @@ class DeclarationsScreen(Screen):
         layout.addWidget(self.filters)
         layout.addWidget(splitter, 1)
         self._enable_actions()
-
-    def _shortcut(self, keys: str, slot: Callable[[], object]) -> None:
-        shortcut = QShortcut(QKeySequence(keys), self,
-                             context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
-        shortcut.activated.connect(slot)
 
     def _connect_table(self) -> None:
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QBrush, QDesktopServices, QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QPushButton, QTableWidget, QWidget
+from PySide6.QtGui import QBrush, QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QTableWidget, QWidget
 from sqlalchemy.orm import Session
 
 from desktop_app.core.jobs import Job
@@ -29,7 +29,12 @@ from desktop_app.ui.events import Changes
 from desktop_app.ui.models.shipment_table import GOOD, MUTED, WARN
 from desktop_app.ui.widgets import messages
 from desktop_app.ui.widgets.flow_layout import flow
-from desktop_app.ui.widgets.list_screen import page_layout, search_box, table_over_detail
+from desktop_app.ui.widgets.list_screen import (
+    action_buttons,
+    page_layout,
+    search_box,
+    table_over_detail,
+)
 from desktop_app.ui.widgets.list_table import fill, list_table
 from desktop_app.ui.widgets.screen import PageHeader, Screen
 from desktop_app.ui.widgets.table_export import export_button
@@ -69,25 +74,18 @@ class DocumentsScreen(Screen):
         return self.tr("Filing documents")
 
     def _build_layout(self) -> None:
-        self.buttons: dict[str, QPushButton] = {}
-        for key, text, slot, keys in (
-            ("checklist", self.tr("Create checklist"), self.create_checklist, ""),
-            ("attach", self.tr("Attach file…"), self.choose_file, "Ctrl+O"),
-            ("open", self.tr("Open"), self.open_current, ""),
-            ("verify", self.tr("Verify"), self.verify_current, ""),
-            ("filed", self.tr("Mark filed…"), self.mark_filed_current, ""),
-            ("add", self.tr("Add item…"), self.add_item, "Ctrl+N"),
-            ("print", self.tr("Print index…"), self.print_index, "Ctrl+P"),
-        ):
-            button = self.buttons[key] = QPushButton(text)
-            button.clicked.connect(slot)
-            if keys:
-                button.setToolTip(
-                    QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
-                )
-                context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-                shortcut = QShortcut(QKeySequence(keys), self, context=context)
-                shortcut.activated.connect(slot)
+        self.buttons = action_buttons(
+            self,
+            (
+                ("checklist", self.tr("Create checklist"), self.create_checklist, ""),
+                ("attach", self.tr("Attach file…"), self.choose_file, "Ctrl+O"),
+                ("open", self.tr("Open"), self.open_current, ""),
+                ("verify", self.tr("Verify"), self.verify_current, ""),
+                ("filed", self.tr("Mark filed…"), self.mark_filed_current, ""),
+                ("add", self.tr("Add item…"), self.add_item, "Ctrl+N"),
+                ("print", self.tr("Print index…"), self.print_index, "Ctrl+P"),
+            ),
+        )
         export = export_button(self.table, self.title, self.ctx)
         tools = flow([*self.buttons.values(), export], stretchy=self.search)
         splitter = table_over_detail(self.table, self.item_table, 2)

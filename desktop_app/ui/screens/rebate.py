@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QWidget
 from sqlalchemy.orm import Session
 
 from desktop_app.core.errors import BadInput
@@ -40,12 +40,14 @@ from desktop_app.ui.screens.shipments import confirm
 from desktop_app.ui.widgets import messages
 from desktop_app.ui.widgets.flow_layout import flow
 from desktop_app.ui.widgets.list_screen import (
+    action_buttons,
     count_text,
     follow_current,
     lazy_table,
     page_layout,
     query_or_reload,
     restore_current,
+    screen_shortcut,
     select_when_loaded,
     table_over_detail,
 )
@@ -83,27 +85,23 @@ class RebateScreen(Screen):
 
     # -- building ------------------------------------------------------------------
     def _build_layout(self) -> None:
-        self.buttons: dict[str, QPushButton] = {}
-        for key, text, slot, keys in (
-            ("new", self.tr("New batch…"), self.new_batch, "Ctrl+N"),
-            ("match", self.tr("Match"), self.match_current, "Ctrl+M"),
-            ("figures", self.tr("Period figures…"), self.edit_figures, ""),
-            ("check", self.tr("Self-check"), self.check_current, "F9"),
-            ("file", self.tr("File"), self.file_current, "Ctrl+Shift+F"),
-            ("review", self.tr("Record review…"), self.review_current, ""),
-            ("move", self.tr("Move rejected rows"), self.move_current, ""),
-            ("pay", self.tr("Mark paid…"), self.pay_current, ""),
-            ("settle", self.tr("9810 核算…"), self.settle, ""),
-            ("export", self.tr("Export files…"), self.choose_export, "Ctrl+E"),
-            ("remove", self.tr("Remove rows"), self.remove_current_rows, ""),
-        ):
-            button = self.buttons[key] = QPushButton(text)
-            button.clicked.connect(slot)
-            if keys:
-                native = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
-                button.setToolTip(native)
-                self._shortcut(keys, slot)
-        self._shortcut("F5", lambda: self.refresh(None))
+        self.buttons = action_buttons(
+            self,
+            (
+                ("new", self.tr("New batch…"), self.new_batch, "Ctrl+N"),
+                ("match", self.tr("Match"), self.match_current, "Ctrl+M"),
+                ("figures", self.tr("Period figures…"), self.edit_figures, ""),
+                ("check", self.tr("Self-check"), self.check_current, "F9"),
+                ("file", self.tr("File"), self.file_current, "Ctrl+Shift+F"),
+                ("review", self.tr("Record review…"), self.review_current, ""),
+                ("move", self.tr("Move rejected rows"), self.move_current, ""),
+                ("pay", self.tr("Mark paid…"), self.pay_current, ""),
+                ("settle", self.tr("9810 核算…"), self.settle, ""),
+                ("export", self.tr("Export files…"), self.choose_export, "Ctrl+E"),
+                ("remove", self.tr("Remove rows"), self.remove_current_rows, ""),
+            ),
+        )
+        screen_shortcut(self, "F5", lambda: self.refresh(None))
         tips = {
             "file": self.tr("Mark it filed with the tax office: its rows are frozen from then on"),
             "move": self.tr("The rejected rows go into a new draft batch of this month"),
@@ -118,11 +116,6 @@ class RebateScreen(Screen):
         splitter = table_over_detail(self.table, self.detail_pane, 4)
         page_layout(self, self.header, tools, splitter, stretch=splitter)
         self._enable_actions()
-
-    def _shortcut(self, keys: str, slot: Callable[[], object]) -> None:
-        shortcut = QShortcut(QKeySequence(keys), self,
-                             context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
-        shortcut.activated.connect(slot)
 
     def _connect_table(self) -> None:
         follow_current(self, self.show_batch)

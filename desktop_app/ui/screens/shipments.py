@@ -12,8 +12,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.orm import Session
 
 from desktop_app.core.jobs import Job
@@ -37,6 +36,7 @@ from desktop_app.ui.widgets import messages
 from desktop_app.ui.widgets.filter_bar import ChoiceFilter, FilterBar
 from desktop_app.ui.widgets.flow_layout import flow
 from desktop_app.ui.widgets.list_screen import (
+    action_buttons,
     count_text,
     follow_current,
     ids_query,
@@ -120,24 +120,19 @@ class ShipmentsScreen(Screen):
         return bar
 
     def _build_layout(self) -> None:
-        self.buttons: dict[str, QPushButton] = {}
-        for key, text, slot, keys in (
-            ("new", self.tr("New shipment…"), lambda: self.edit(None), "Ctrl+N"),
-            ("edit", self.tr("Edit…"), self.edit_current, "Ctrl+E"),
-            ("ship", self.tr("Ship…"), self.ship_current, "Ctrl+Shift+S"),
-            ("receive", self.tr("Receive…"), self.receive_current, "Ctrl+R"),
-            ("close", self.tr("Close…"), self.close_current, ""),
-            ("cancel", self.tr("Cancel draft"), self.cancel_current, ""),
-            ("costs", self.tr("Costs…"), self.edit_costs, "Ctrl+Shift+C"),
-            ("suggest", self.tr("Replenishment…"), self.open_suggestions, ""),
-        ):
-            button = self.buttons[key] = QPushButton(text)
-            button.clicked.connect(slot)
-            if keys:
-                button.setToolTip(
-                    QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
-                )
-                self._shortcut(keys, slot)
+        self.buttons = action_buttons(
+            self,
+            (
+                ("new", self.tr("New shipment…"), lambda: self.edit(None), "Ctrl+N"),
+                ("edit", self.tr("Edit…"), self.edit_current, "Ctrl+E"),
+                ("ship", self.tr("Ship…"), self.ship_current, "Ctrl+Shift+S"),
+                ("receive", self.tr("Receive…"), self.receive_current, "Ctrl+R"),
+                ("close", self.tr("Close…"), self.close_current, ""),
+                ("cancel", self.tr("Cancel draft"), self.cancel_current, ""),
+                ("costs", self.tr("Costs…"), self.edit_costs, "Ctrl+Shift+C"),
+                ("suggest", self.tr("Replenishment…"), self.open_suggestions, ""),
+            ),
+        )
         self.buttons["close"].setToolTip(
             self.tr("Finish a shipment that will receive nothing more: what is missing is short")
         )
@@ -149,11 +144,6 @@ class ShipmentsScreen(Screen):
         splitter = table_over_detail(self.table, self.detail_pane, 2)
         page_layout(self, self.header, tools, self.filters, splitter, stretch=splitter)
         self._enable_actions()
-
-    def _shortcut(self, keys: str, slot: Callable[[], object]) -> None:
-        shortcut = QShortcut(QKeySequence(keys), self,
-                             context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
-        shortcut.activated.connect(slot)
 
     def _build_shortcuts(self) -> None:
         self.search.attach_shortcuts(self)

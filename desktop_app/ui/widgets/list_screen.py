@@ -7,7 +7,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QLocale, QModelIndex, Qt
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QPushButton, QSplitter, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
 from desktop_app.ui.context import AppContext
@@ -17,6 +18,29 @@ from desktop_app.ui.widgets.search_box import SearchBox
 
 # a query module's id list: (session, search text, filters, sort, limit=…) → ids
 IdsOf = Callable[..., Sequence[int]]
+
+
+def screen_shortcut(screen: QWidget, keys: str, slot: Callable[[], object]) -> QShortcut:
+    """A shortcut active anywhere on the screen (not only in the focused widget)."""
+    context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+    shortcut = QShortcut(QKeySequence(keys), screen, context=context)
+    shortcut.activated.connect(slot)
+    return shortcut
+
+
+def action_buttons(
+    screen: QWidget, specs: Sequence[tuple[str, str, Callable[[], object], str]]
+) -> dict[str, QPushButton]:
+    """The screen's tool buttons by key, from (key, text, slot, shortcut or ""): each shortcut
+    works screen-wide and shows as its button's tooltip."""
+    buttons: dict[str, QPushButton] = {}
+    for key, text, slot, keys in specs:
+        button = buttons[key] = QPushButton(text)
+        button.clicked.connect(slot)
+        if keys:
+            button.setToolTip(QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText))
+            screen_shortcut(screen, keys, slot)
+    return buttons
 
 
 def search_box(placeholder: str, apply_query: Callable[[], None]) -> SearchBox:
