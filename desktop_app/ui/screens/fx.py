@@ -10,6 +10,7 @@ transaction through the task runner and announces Changes(rebate=True).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,19 @@ def button(text: str, slot: Any) -> QPushButton:
     b = QPushButton(text)
     b.clicked.connect(slot)
     return b
+
+
+def run_import(
+    tab: QWidget, ctx: AppContext, load: Callable[..., Any], path: Path, label: str
+) -> None:
+    """One file through a core loader in one transaction: all rows or none, progress and Cancel;
+    `label` is the tab's translated "Importing {0}…"."""
+    ctx.tasks.write(
+        lambda s, job: load(s, path, job=job),
+        parent=tab, changes=Changes(rebate=True), label=label.format(path.name),
+        on_success=lambda summary: show_import_summary(tab, summary),
+        on_failure=lambda error: show_import_failure(tab, ctx, error),
+    )  # fmt: skip
 
 
 class ReceiptsTab(QWidget):
@@ -167,22 +181,14 @@ class ReceiptsTab(QWidget):
 
     # -- actions -------------------------------------------------------------------
     def choose_import(self) -> None:
-        path, _f = QFileDialog.getOpenFileName(
-            self, self.tr("Import bank statement"), "",
-            self.tr("Spreadsheets ({0});;All files (*)").format(FILES),
-        )  # fmt: skip
+        files = self.tr("Spreadsheets ({0});;All files (*)").format(FILES)
+        path, _f = QFileDialog.getOpenFileName(self, self.tr("Import bank statement"), "", files)
         if path:
             self.import_file(Path(path))
 
     def import_file(self, path: Path) -> None:
         """The statement's credits as receipts: all rows or none, progress and Cancel."""
-        self.ctx.tasks.write(
-            lambda s, job: load_receipts(s, path, job=job),
-            parent=self, changes=Changes(rebate=True),
-            label=self.tr("Importing {0}…").format(path.name),
-            on_success=lambda summary: show_import_summary(self, summary),
-            on_failure=lambda error: show_import_failure(self, self.ctx, error),
-        )  # fmt: skip
+        run_import(self, self.ctx, load_receipts, path, self.tr("Importing {0}…"))
 
     def add_receipt(self) -> ReceiptDialog:
         dialog = ReceiptDialog(self.ctx, self)
@@ -345,21 +351,14 @@ class RatesTab(QWidget):
         ], right_aligned=(2, 3, 4))  # fmt: skip
 
     def choose_import(self) -> None:
-        path, _f = QFileDialog.getOpenFileName(
-            self, self.tr("Import CFETS central parity history"), "",
-            self.tr("Spreadsheets ({0});;All files (*)").format(FILES),
-        )  # fmt: skip
+        files = self.tr("Spreadsheets ({0});;All files (*)").format(FILES)
+        title = self.tr("Import CFETS central parity history")
+        path, _f = QFileDialog.getOpenFileName(self, title, "", files)
         if path:
             self.import_file(Path(path))
 
     def import_file(self, path: Path) -> None:
-        self.ctx.tasks.write(
-            lambda s, job: fx_rates.load_fx_rates(s, path, job=job),
-            parent=self, changes=Changes(rebate=True),
-            label=self.tr("Importing {0}…").format(path.name),
-            on_success=lambda summary: show_import_summary(self, summary),
-            on_failure=lambda error: show_import_failure(self, self.ctx, error),
-        )  # fmt: skip
+        run_import(self, self.ctx, fx_rates.load_fx_rates, path, self.tr("Importing {0}…"))
 
     def set_rate(self) -> RateDialog:
         dialog = RateDialog(self.ctx, self)
