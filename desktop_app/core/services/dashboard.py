@@ -33,7 +33,7 @@ from desktop_app.core.services import (
     mapping,
     rebate_check,
 )
-from desktop_app.core.services.rebate_batches import LIVE, REBATE_MODES, _Rates
+from desktop_app.core.services.rebate_batches import LIVE, REBATE_MODES, Rates
 
 MONTHS = 12
 DEADLINE_DAYS = 30
@@ -190,7 +190,7 @@ def unbatched_estimate(session: Session) -> tuple[Decimal, int, int]:
     groups = session.execute(query).all()
     profile = company.find_profile(session)
     # the batch's own lookups: the library's entries and the USD parities, each read once
-    rates = _Rates(session, {g.hs_code for g in groups}, profile.fx_rate_policy if profile
+    rates = Rates(session, {g.hs_code for g in groups}, profile.fx_rate_policy if profile
                    else "export_day")  # fmt: skip
     total, lines, missing = ZERO, 0, 0
     for code, _month, first_day, count, priced, fob in groups:

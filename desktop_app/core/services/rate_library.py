@@ -96,13 +96,13 @@ def lookup(session: Session, code: str, on_date: dt.date) -> RateInfo | None:
         .limit(1)
     )
     row = session.execute(query).first()
-    return None if row is None else _info(row[0], row[1])
+    return None if row is None else entry_info(row[0], row[1])
 
 
 def valid_on(session: Session, on_date: dt.date) -> dict[str, RateInfo]:
     """Every code of the active version valid on this date (for checking many SKUs at once)."""
     query = _valid_on(on_date).order_by(RateLibraryEntry.start_date)
-    return {entry.code: _info(entry, name) for entry, name in session.execute(query)}
+    return {entry.code: entry_info(entry, name) for entry, name in session.execute(query)}
 
 
 def _valid_on(on_date: dt.date) -> Any:
@@ -117,7 +117,7 @@ def _valid_on(on_date: dt.date) -> Any:
     )
 
 
-def _info(entry: RateLibraryEntry, version: str) -> RateInfo:
+def entry_info(entry: RateLibraryEntry, version: str) -> RateInfo:
     levy = tuple(Decimal(part) for part in entry.levy_rates.split(",") if part)
     return RateInfo(
         code=entry.code,

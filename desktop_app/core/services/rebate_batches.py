@@ -32,7 +32,7 @@ from desktop_app.core.models.reference import RateLibraryEntry, RateLibraryVersi
 from desktop_app.core.money import ZERO, quantize, round_fen
 from desktop_app.core.services import company, rate_library
 from desktop_app.core.services.allocation import allocate
-from desktop_app.core.services.declaration_life import MissingRate, cny_per_unit, policy_day
+from desktop_app.core.services.declaration_life import MissingRate, cny_per_unit
 
 MAX_BATCHES = 99
 REBATE_MODES = ("0110", "9610", "9710", "9810")  # 1039 市场采购: 免征不退 (DOMAIN.md §1)
@@ -247,7 +247,7 @@ def add_lines(
     profile = company.get_profile(session)
     seq, serial = next_numbers(session, batch.id)
     sold = sold_by_line(session, [ln for ln in lines if _mode(ln) == "9810"], today)
-    rates = _Rates(session, {line.hs_code for line in lines}, profile.fx_rate_policy)
+    rates = Rates(session, {line.hs_code for line in lines}, profile.fx_rate_policy)
     rows = []
     for line in lines:
         for quantity, fob, kind in _parts(line, sold.get(line.id)):
@@ -288,7 +288,7 @@ def _parts(
 
 
 def _row(
-    line: DeclarationLine, quantity: Decimal, fob: Decimal | None, kind: str, rates: _Rates
+    line: DeclarationLine, quantity: Decimal, fob: Decimal | None, kind: str, rates: Rates
 ) -> dict[str, Any]:
     """An export row's columns (batch, seq and 关联号 aside)."""
     declaration = line.declaration
@@ -314,7 +314,7 @@ def _row(
     }
 
 
-class _Rates:
+class Rates:
     """The rate library's entries for a set of codes and the USD parities, each read once:
     what rate_library.lookup and cny_per_unit answer, without a query per row."""
 
@@ -334,7 +334,7 @@ class _Rates:
                 .order_by(RateLibraryEntry.id)
             )
             for entry, version in session.execute(query):
-                info = rate_library._info(entry, version)
+                info = rate_library.entry_info(entry, version)
                 self._entries.setdefault(entry.code, []).append(info)
 
     def lookup(self, code: str, day: dt.date) -> rate_library.RateInfo | None:
@@ -358,11 +358,6 @@ def _usd_rate(session: Session, fx_policy: str, export_date: dt.date) -> Decimal
         return cny_per_unit(session, "USD", day)
     except MissingRate:
         return None  # the self-check names the day and currency
-
-
-def usd_rate_day(session: Session, export_date: dt.date) -> dt.date:
-    """The day whose USD parity converts an export (the company's FX policy)."""
-    return policy_day(company.get_profile(session), export_date)
 
 
 def next_numbers(session: Session, batch_id: int) -> tuple[int, int]:
@@ -467,14 +462,6 @@ def mark_paid(session: Session, batch_id: int, amount: Decimal, day: dt.date) ->
         raise BadInput(f"received amount {amount}: must be 0 or more")
     _move_to(batch, "paid")
     batch.received_amount, batch.paid_date = amount, day
-    session.flush()
-    return batch
-
-
-def back_to_draft(session: Session, batch_id: int) -> RebateBatch:
-    batch = get_batch(session, batch_id)
-    _move_to(batch, "draft")
-    batch.checked_at = None
     session.flush()
     return batch
 
