@@ -283,7 +283,8 @@ def _deadlines(
                 continue
             due, _, _ = deadlines.due_date(rule, row.export_date, work)
             if today > due:
-                late_ok = rule.kind == "rebate_claim" and rule.note
+                # exports before 2026 may still be claimed late (财政部 税务总局公告2020年第2号)
+                late_ok = rule.kind == "rebate_claim" and row.export_date < deadlines.NEW_REGIME
                 found.append(Finding(WARNING if late_ok else BLOCKING, _where(row), "export_date",
                                      f"{declaration.ref}: the {rule.kind.replace('_', ' ')} "
                                      f"date {due} has passed ({rule.source})",
