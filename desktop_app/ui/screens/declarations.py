@@ -220,12 +220,8 @@ class DeclarationsScreen(Screen):
 
     def _restore_current(self) -> None:
         self._current_id = restore_current(
-            self.table, self.model, self._current_id, self._forget_current
+            self.table, self.model, self._current_id, self.show_declaration
         )
-
-    def _forget_current(self, _none: None) -> None:  # gone or filtered out
-        self._current_id = None
-        self.show_declaration(None)
 
     def select_after_reload(self, declaration_id: int) -> None:
         """Make this declaration current once the list has it (after a draft is made)."""

@@ -46,6 +46,7 @@ from desktop_app.ui.widgets.list_screen import (
     lazy_table,
     page_layout,
     query_or_reload,
+    restore_current,
     search_box,
     table_over_detail,
 )
@@ -221,13 +222,9 @@ class OrdersScreen(Screen):
             self.detail.show_detail(order_query.order_detail(session, order_id))
 
     def _restore_current(self) -> None:
-        if self._current_id is None or self.table.current_id() == self._current_id:
-            return
-        if self.table.select_id(self._current_id):
-            return
-        if self.model.complete:  # gone or filtered out
-            self._current_id = None
-            self.detail.show_detail(None)
+        self._current_id = restore_current(
+            self.table, self.model, self._current_id, lambda _none: self.detail.show_detail(None)
+        )
 
     def _selection_changed(self) -> None:
         chosen = self.table.selectionModel().hasSelection()

@@ -156,14 +156,10 @@ class RebateScreen(Screen):
     def _restore_current(self) -> None:
         """The same batch again after a reload; the newest one when none was chosen yet."""
         self._current_id = restore_current(
-            self.table, self.model, self._current_id, self._forget_current
+            self.table, self.model, self._current_id, self.show_batch
         )
         if self._current_id is None and self.model.rowCount() > 0:
             self.table.select_id(self.model.id_at(0))
-
-    def _forget_current(self, _none: None) -> None:
-        self._current_id = None
-        self.show_batch(None)
 
     def select_after_reload(self, batch_id: int) -> None:
         self._current_id = batch_id

@@ -196,12 +196,8 @@ class ShipmentsScreen(Screen):
 
     def _restore_current(self) -> None:
         self._current_id = restore_current(
-            self.table, self.model, self._current_id, self._forget_current
+            self.table, self.model, self._current_id, self.show_shipment
         )
-
-    def _forget_current(self, _none: None) -> None:  # gone or filtered out
-        self._current_id = None
-        self.show_shipment(None)
 
     def select_after_reload(self, shipment_id: int) -> None:
         """Make this shipment current once the list has it (after a save)."""
